@@ -1,0 +1,39 @@
+package dev.pertouch.agent;
+
+import dev.pertouch.inference.EditState;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the agent may know about the photo being edited: which regions it has (always {@code global}, listed
+ * first) and their measured, normalized values, which relative words such as "brighter" start from.
+ */
+public record PhotoContext(Set<String> regionIds, EditState.Baseline baseline) {
+    /** The named regions the region finder can produce; a photo without one of them has no such region. */
+    public static final List<String> NAMED_REGIONS =
+            List.of("subject", "person", "sky", "vegetation", "water", "background");
+
+    public PhotoContext {
+        Objects.requireNonNull(baseline, "baseline");
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        ids.add(EditState.GLOBAL);
+        ids.addAll(regionIds);
+        regionIds = Collections.unmodifiableSet(ids);
+    }
+
+    /**
+     * For planning without a photo (the {@code plan} command without {@code --image}): every named region is
+     * assumed present, each measured at the calibrated median.
+     */
+    public static PhotoContext withoutPhoto() {
+        return new PhotoContext(new LinkedHashSet<>(NAMED_REGIONS), EditState.Baseline.MEDIAN);
+    }
+
+    public boolean has(String region) {
+        return regionIds.contains(region);
+    }
+}
