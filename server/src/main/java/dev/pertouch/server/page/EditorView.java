@@ -1,0 +1,33 @@
+package dev.pertouch.server.page;
+
+import dev.pertouch.inference.Attribute;
+import dev.pertouch.inference.EditState;
+import dev.pertouch.inference.PhotoAnalysis;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** What the editor shows: the current image, and the sliders of the selected region at their targets. */
+public record EditorView(String photoId, int width, int height, String imageUrl, String editId, String region,
+                         String regionLabel, List<SliderView> sliders) {
+
+    public record SliderView(String key, String label, String value) {
+    }
+
+    static EditorView of(String photoId, int width, int height, String imageUrl, String editId, PhotoAnalysis analysis,
+                         EditState state, String region) {
+        EditState.Baseline baseline = analysis.baseline();
+        List<SliderView> sliders = Arrays.stream(Attribute.values())
+                .map(a -> new SliderView(a.key(), capitalize(a.key()),
+                        String.format(Locale.ROOT, "%.2f", state.resolve(region, a, baseline))))
+                .toList();
+        String label = EditState.GLOBAL.equals(region) ? "Whole image"
+                : analysis.region(region).map(r -> capitalize(r.label())).orElse(region);
+        return new EditorView(photoId, width, height, imageUrl, editId, region, label, sliders);
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

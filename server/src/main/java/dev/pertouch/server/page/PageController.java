@@ -1,0 +1,162 @@
+package dev.pertouch.server.page;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pertouch.inference.Attribute;
+import dev.pertouch.inference.EditState;
+import dev.pertouch.inference.InvalidEditException;
+import dev.pertouch.inference.image.ImageRejectedException;
+import dev.pertouch.memory.Photo;
+import dev.pertouch.server.edit.AgentReplyView;
+import dev.pertouch.server.edit.EditController;
+import dev.pertouch.server.edit.EditService;
+import dev.pertouch.server.edit.InstructOutcome;
+import dev.pertouch.server.edit.RenderOutcome;
+import dev.pertouch.server.edit.RenderSize;
+import dev.pertouch.server.http.ApiException;
+import dev.pertouch.server.http.Guard;
+import dev.pertouch.server.http.Identity;
+import dev.pertouch.server.photo.LoadedPhoto;
+import dev.pertouch.server.photo.PhotoService;
+import dev.pertouch.server.photo.Uploads;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The page and the HTML fragments htmx asks for. Each route is a thin shell over the same services as the API. */
+public final class PageController {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<Integer, String> ERROR_TITLES = Map.of(
+            400, "That did not work.",
+            404, "Not found.",
+            413, "Too large.",
+            415, "Not a photo we can read.",
+            429, "Slow down a little.",
+            503, "Busy right now.",
+            504, "That took too long.");
+
+    private final Templates templates;
+    private final Guard guard;
+    private final PhotoService photos;
+    private final EditService edits;
+    private final long maxUploadBytes;
+
+    public PageController(Templates templates, Guard guard, PhotoService photos, EditService edits, long maxUploadBytes) {
+        this.templates = templates;
+        this.guard = guard;
+        this.photos = photos;
+        this.edits = edits;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/", this::index);
+        routes.post("/ui/photos", this::upload);
+        routes.post("/ui/photos/{id}/render", this::render);
+        routes.post("/ui/photos/{id}/instruct", this::instruct);
+    }
+
+    /** Writes a refusal as a message in the page's message area. */
+    public void error(Context ctx, ApiException e) {
+        Map<String, Object> vars = Map.of(
+                "title", ERROR_TITLES.getOrDefault(e.status(), "Something went wrong."),
+                "message", e.getMessage());
+        ctx.header("HX-Retarget", "#messages").header("HX-Reswap", "innerHTML");
+        ctx.html(templates.fragments(vars, "error"));
+    }
+
+    private void index(Context ctx) {
+        Map<String, Object> vars = base(ctx);
+        Optional.ofNullable(ctx.queryParam("photo"))
+                .flatMap(id -> photos.find(Guard.user(ctx), id))
+                .ifPresent(photo -> vars.put("editor", editor(ctx, photo.id())));
+        ctx.html(templates.page("index", vars));
+    }
+
+    private void upload(Context ctx) throws ImageRejectedException {
+        LoadedPhoto photo = photos.upload(Guard.user(ctx), Uploads.read(ctx, maxUploadBytes));
+        Map<String, Object> vars = base(ctx);
+        vars.put("editor", editor(ctx, photo.id()));
+        ctx.header("HX-Push-Url", "/?photo=" + photo.id());
+        ctx.html(templates.fragments(vars, "editor"));
+    }
+
+    private void render(Context ctx) {
+        String region = Optional.ofNullable(ctx.formParam("region")).orElse(EditState.GLOBAL);
+        Map<Attribute, Double> sliders = new EnumMap<>(Attribute.class);
+        for (Attribute a : Attribute.values()) {
+            String value = ctx.formParam(a.key());
+            if (value != null) {
+                sliders.put(a, parseSlider(a, value));
+            }
+        }
+        RenderOutcome outcome = edits.renderSliders(Guard.user(ctx), ctx.pathParam("id"), region, sliders,
+                RenderSize.parse(ctx.formParam("size")));
+        Map<String, Object> vars = base(ctx);
+        vars.put("editor", editor(ctx, outcome.photoId()));
+        vars.put("oob", true);
+        vars.put("status", (outcome.size() == RenderSize.FULL ? "Full resolution" : "Preview") + " rendered in "
+                + outcome.millis() + " ms.");
+        vars.put("notes", outcome.notes());
+        ctx.html(templates.fragments(vars, "rendered"));
+    }
+
+    private void instruct(Context ctx) {
+        String text = EditController.checkLength(Optional.ofNullable(ctx.formParam("text")).orElse(""));
+        InstructOutcome outcome = edits.instruct(Guard.user(ctx), ctx.pathParam("id"), text);
+        AgentReplyView reply = AgentReplyView.of(outcome.reply());
+        Map<String, Object> vars = base(ctx);
+        vars.put("turn", new Turn(text, reply.kind(), reply.style(), reply.message(), reply.changes(), reply.rounds()));
+        if (outcome.render().isEmpty()) {
+            ctx.html(templates.fragments(vars, "turn"));
+            return;
+        }
+        vars.put("editor", editor(ctx, ctx.pathParam("id")));
+        vars.put("oob", true);
+        ctx.html(templates.fragments(vars, "turn", "result", "sliders"));
+    }
+
+    /** One exchange of the conversation as the page shows it. */
+    public record Turn(String text, String kind, String style, String message,
+                       List<AgentReplyView.ChangeView> changes, List<AgentReplyView.RoundView> rounds) {
+    }
+
+    private EditorView editor(Context ctx, String photoId) {
+        String user = Guard.user(ctx);
+        LoadedPhoto photo = photos.load(user, photoId);
+        Photo record = photo.record();
+        EditState state = edits.currentState(user, photoId);
+        var latest = edits.latest(user, photoId);
+        String imageUrl = latest.map(e -> "/api/edits/" + e.id() + "/image")
+                .orElse("/api/images/" + photoId + "/preview");
+        return EditorView.of(photoId, record.width(), record.height(), imageUrl, latest.map(e -> e.id()).orElse(""),
+                photo.analysis(), state, EditState.GLOBAL);
+    }
+
+    private Map<String, Object> base(Context ctx) {
+        Map<String, Object> vars = new HashMap<>();
+        try {
+            vars.put("csrfHeaders", JSON.writeValueAsString(Map.of(Identity.CSRF_HEADER, guard.csrfToken(ctx))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        vars.put("maxUploadBytes", maxUploadBytes);
+        vars.put("maxUploadMegabytes", maxUploadBytes / (1024 * 1024));
+        vars.put("oob", false);
+        return vars;
+    }
+
+    private static double parseSlider(Attribute a, String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidEditException("value_not_a_number", "The " + a.key() + " slider sent '" + value
+                    + "', which is not a number.");
+        }
+    }
+}
