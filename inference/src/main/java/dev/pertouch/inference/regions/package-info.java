@@ -1,0 +1,8 @@
+/**
+ * The parts of a photo that edits apply to: class-agnostic segments ({@link dev.pertouch.inference.regions.Segments}),
+ * named regions found by the bundled ONNX networks and colour/position/texture rules
+ * ({@link dev.pertouch.inference.regions.RegionFinder}), and picking by click, box or typed name
+ * ({@link dev.pertouch.inference.regions.RegionPicker}). Everything works on the 512-pixel working image and
+ * returns soft masks at that size.
+ */
+package dev.pertouch.inference.regions;
