@@ -3,6 +3,8 @@ package dev.pertouch.server.cli;
 import dev.pertouch.server.PerTouchServer;
 import dev.pertouch.server.ServerConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,23 +14,33 @@ public final class Commands {
     }
 
     public static int run(String command, List<String> args) {
-        switch (command) {
-            case "serve":
-                return serve(args);
-            case "help":
-            case "--help":
-            case "-h":
-                System.out.print(usage());
-                return 0;
-            default:
-                throw new IllegalArgumentException("unknown command '" + command + "'. Try 'pertouch help'.");
+        try {
+            return switch (command) {
+                case "serve" -> serve(args);
+                case "measure" -> MeasureCommand.run(args);
+                case "retouch" -> RetouchCommand.run(args);
+                case "calibrate" -> CalibrateCommand.run(args);
+                case "plan" -> PlanCommand.run(args);
+                case "help", "--help", "-h" -> {
+                    System.out.print(usage());
+                    yield 0;
+                }
+                default -> throw new IllegalArgumentException("unknown command '" + command + "'. Try 'pertouch help'.");
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     static String usage() {
         return """
-                Usage: pertouch [serve] [options]      run the web server (the default)
-                       pertouch help                    this text
+                Usage: pertouch [serve] [options]               run the web server (the default)
+                       pertouch measure IN [--mask M]            attributes of a photo (or a masked part), as JSON
+                       pertouch retouch IN --state JSON|@FILE -o OUT
+                                                                 render an edit state at full resolution
+                       pertouch calibrate DIR -o TABLE           build a calibration table from reference photos
+                       pertouch plan "instruction" [--image IN]  the agent's decision, as JSON
+                       pertouch help                             this text
 
                 Options of serve (each also an environment variable):
                 """ + ServerConfig.usage();
