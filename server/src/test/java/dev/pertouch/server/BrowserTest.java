@@ -95,7 +95,7 @@ class BrowserTest {
         long before = signature();
         String src = page.locator("#result").getAttribute("src");
 
-        slider.fill(String.valueOf(Math.min(1.0, start + 0.5)));
+        slider.fill(String.format(java.util.Locale.ROOT, "%.2f", Math.min(1.0, start + 0.5)));
         waitForNewImage(src);
 
         assertNotEquals(before, signature(), "the shown pixels changed");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pertouch.agent.AgentReply;
 import dev.pertouch.agent.PhotoContext;
+import dev.pertouch.agent.Renderer;
 import dev.pertouch.agent.RetouchAgent;
 import dev.pertouch.inference.Attribute;
 import dev.pertouch.inference.EditState;
@@ -12,6 +13,7 @@ import dev.pertouch.inference.Region;
 import dev.pertouch.inference.RenderResult;
 import dev.pertouch.inference.RetouchEngine;
 import dev.pertouch.inference.image.ImageCodec;
+import dev.pertouch.inference.image.WorkingImage;
 import dev.pertouch.inference.pool.Job;
 import dev.pertouch.memory.Edit;
 import dev.pertouch.memory.Edits;
@@ -23,6 +25,7 @@ import dev.pertouch.server.photo.PhotoService;
 import dev.pertouch.server.photo.RenderQueue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,14 +93,23 @@ public final class EditService {
         return renderAndRecord(ownerId, photo, state, size, "slider", null, null);
     }
 
-    /** Lets the agent turn plain words into a new state, and renders it when something changed. */
+    /**
+     * Lets the agent turn plain words into a new state, checking its renders against the wording (the
+     * rethinking rounds render at the working size, where the attributes are measured), and renders the
+     * result when something changed. The state before the newest edit is what "undo that" returns to.
+     */
     public InstructOutcome instruct(String ownerId, String photoId, String text) {
         LoadedPhoto photo = photos.load(ownerId, photoId);
-        EditState current = currentState(ownerId, photoId);
+        List<EditState> history = edits.listForPhoto(photoId, ownerId, 2).stream()
+                .map(e -> EditState.fromJson(e.stateJson())).toList();
+        EditState current = history.isEmpty() ? EditState.empty() : history.get(0);
+        EditState previous = history.size() < 2 ? EditState.empty() : history.get(1);
         PhotoContext context = new PhotoContext(
                 photo.analysis().regions().stream().map(Region::id).collect(Collectors.toUnmodifiableSet()),
                 photo.analysis().baseline());
-        AgentReply reply = agent.instruct(text == null ? "" : text, current, context);
+        Renderer renderer = state -> queue.run("rethink " + photoId, ctx -> engine.render(photo.image(),
+                photo.analysis(), state, WorkingImage.LONG_SIDE).measured());
+        AgentReply reply = agent.instruct(text == null ? "" : text, current, previous, context, renderer);
         if (reply.state().equals(current)) {
             return new InstructOutcome(reply, Optional.empty());
         }
