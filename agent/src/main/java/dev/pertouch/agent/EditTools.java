@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -109,7 +110,8 @@ public final class EditTools {
                 + ", so those parts of the look were left out.");
     }
 
-    @Tool("Retouch a region toward the typical expert look: every attribute to 0, the calibrated median. "
+    @Tool("Retouch a region toward the typical expert look: every attribute to 0, the calibrated median, except "
+            + "where the user's look for similar photos is remembered, which is used instead. "
             + "'global' does this for every region of the photo.")
     public String optimize(@P("region id, or 'global' for the whole photo") String region) {
         Optional<String> refused = refuseRegion(region);
@@ -117,14 +119,21 @@ public final class EditTools {
             return refused.get();
         }
         List<String> regions = EditState.GLOBAL.equals(region) ? List.copyOf(photo.regionIds()) : List.of(region);
+        EditState remembered = photo.suggested() == null ? EditState.empty() : photo.suggested();
+        boolean recalled = false;
         for (String r : regions) {
             for (Attribute a : Attribute.values()) {
-                state = state.with(r, a, 0.0, photo.baseline());
+                OptionalDouble kept = remembered.get(r, a);
+                recalled |= kept.isPresent();
+                state = state.with(r, a, kept.orElse(0.0), photo.baseline());
             }
         }
         succeeded.add("optimize");
-        return "Moved " + (regions.size() > 1 ? "every region" : region)
-                + " toward the typical expert look (every attribute at the median).";
+        String which = regions.size() > 1 ? "every region" : region;
+        return recalled
+                ? "Started " + which + " from the look you kept for similar photos, and moved the rest toward the "
+                        + "typical expert look (the median)."
+                : "Moved " + which + " toward the typical expert look (every attribute at the median).";
     }
 
     @Tool("Keep a named region as it was before this instruction, undoing what moving 'global' did to it.")

@@ -10,9 +10,12 @@ import java.util.Set;
 
 /**
  * What the agent may know about the photo being edited: which regions it has (always {@code global}, listed
- * first) and their measured, normalized values, which relative words such as "brighter" start from.
+ * first), their measured, normalized values, which relative words such as "brighter" start from, and optionally
+ * the look the user kept for similar photos, which "make it look better" starts from.
+ *
+ * @param suggested a state remembered from the user's similar photos ({@code dev.pertouch.agent.scene}), or null
  */
-public record PhotoContext(Set<String> regionIds, EditState.Baseline baseline) {
+public record PhotoContext(Set<String> regionIds, EditState.Baseline baseline, EditState suggested) {
     /** The named regions the region finder can produce; a photo without one of them has no such region. */
     public static final List<String> NAMED_REGIONS =
             List.of("subject", "person", "sky", "vegetation", "water", "background");
@@ -23,6 +26,16 @@ public record PhotoContext(Set<String> regionIds, EditState.Baseline baseline) {
         ids.add(EditState.GLOBAL);
         ids.addAll(regionIds);
         regionIds = Collections.unmodifiableSet(ids);
+    }
+
+    /** A photo with nothing remembered for it. */
+    public PhotoContext(Set<String> regionIds, EditState.Baseline baseline) {
+        this(regionIds, baseline, null);
+    }
+
+    /** The same photo, with a state remembered from the user's similar photos. */
+    public PhotoContext withSuggestion(EditState suggested) {
+        return new PhotoContext(regionIds, baseline, Objects.requireNonNull(suggested, "suggested"));
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The relational store: an H2 file database by default, PostgreSQL when configured. Opening it
@@ -19,44 +20,49 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class Database implements AutoCloseable {
 
-    /** Enough for the request threads plus the inference workers that record edits. */
-    private static final int MAX_H2_CONNECTIONS = 32;
+    /**
+     * Enough for the request threads plus the inference workers that record edits; with PostgreSQL,
+     * also few enough that several servers fit under its default limit of 100 connections.
+     */
+    private static final int MAX_CONNECTIONS = 32;
 
-    private final DataSource dataSource;
-    private final JdbcConnectionPool h2Pool;
+    private final JdbcConnectionPool pool;
 
-    private Database(DataSource dataSource, JdbcConnectionPool h2Pool) {
-        this.dataSource = dataSource;
-        this.h2Pool = h2Pool;
+    private Database(JdbcConnectionPool pool) {
+        this.pool = pool;
     }
 
     /**
-     * Connects and migrates. H2 URLs get a connection pool; PostgreSQL URLs open one connection
-     * per unit of work (put a pooler such as PgBouncer in front when many servers share it).
+     * Connects and migrates. Either database gets a pool of up to {@value #MAX_CONNECTIONS}
+     * connections, so a request does not pay for opening one.
      *
      * @throws IllegalArgumentException for a URL that is neither H2 nor PostgreSQL
      * @throws StorageException when the database cannot be reached or a migration fails
      */
     public static Database open(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        Database db;
+        JdbcConnectionPool pool;
         if (jdbcUrl.startsWith("jdbc:h2:")) {
-            JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user, password);
-            pool.setMaxConnections(MAX_H2_CONNECTIONS);
-            db = new Database(pool, pool);
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(jdbcUrl);
+            h2.setUser(user);
+            h2.setPassword(password);
+            pool = JdbcConnectionPool.create(h2);
         } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
+            PGConnectionPoolDataSource pg = new PGConnectionPoolDataSource();
             pg.setURL(jdbcUrl);
             pg.setUser(user);
             pg.setPassword(password);
-            db = new Database(pg, null);
+            pool = JdbcConnectionPool.create(pg);
         } else {
             throw new IllegalArgumentException("unsupported database URL (use jdbc:h2: or jdbc:postgresql:): "
                     + jdbcUrl.split("[;?]", 2)[0]);
         }
+        pool.setMaxConnections(MAX_CONNECTIONS);
+        Database db = new Database(pool);
         try {
             Flyway.configure()
-                    .dataSource(db.dataSource)
+                    .dataSource(pool)
                     .locations("classpath:db/migration")
                     .failOnMissingLocations(true)
                     .load()
@@ -89,20 +95,18 @@ public final class Database implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return pool;
     }
 
     /** Closes pooled connections; the embedded H2 database closes with the last of them. */
     @Override
     public void close() {
-        if (h2Pool != null) {
-            h2Pool.dispose();
-        }
+        pool.dispose();
     }
 
     /** Runs {@code work} as one transaction: committed if it returns, rolled back if it throws. */
     <T> T inTransaction(String what, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -158,7 +162,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T onConnection(String what, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = pool.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw new StorageException("could not " + what, e);

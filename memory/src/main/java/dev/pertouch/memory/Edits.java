@@ -1,7 +1,10 @@
 package dev.pertouch.memory;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,8 +15,11 @@ import java.util.Optional;
  */
 public final class Edits {
 
-    private static final String COLUMNS = "id, photo_id, owner_id, state_json, source, instruction, reply_json,"
+    static final String COLUMNS = "id, photo_id, owner_id, state_json, source, instruction, reply_json,"
             + " result_sha256, accepted, created_at";
+    /** Accepting again keeps the first acceptance time. */
+    private static final String ACCEPT =
+            "UPDATE edits SET accepted = TRUE, accepted_at = COALESCE(accepted_at, ?) WHERE id = ? AND owner_id = ?";
 
     private final Database db;
 
@@ -59,20 +65,30 @@ public final class Edits {
 
     /**
      * Marks the owner's edit as kept. Accepting again changes nothing and keeps the first
-     * acceptance time.
+     * acceptance time. {@link SceneMemory#remember} does this too, together with remembering the scene.
      *
      * @return false when the owner has no edit with this id
      */
     public boolean accept(String id, String ownerId) {
-        return db.update("accept edit " + id,
-                "UPDATE edits SET accepted = TRUE, accepted_at = COALESCE(accepted_at, ?) WHERE id = ? AND owner_id = ?", s -> {
+        return db.update("accept edit " + id, ACCEPT, s -> {
             Timestamps.bind(s, 1, Timestamps.now());
             s.setString(2, id);
             s.setString(3, ownerId);
         }) == 1;
     }
 
-    private static Edit edit(ResultSet row) throws SQLException {
+    /** {@link #accept} inside a caller's transaction, for an edit that must also be of {@code photoId}. */
+    static boolean acceptOfPhoto(Connection c, String id, String photoId, String ownerId, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(ACCEPT + " AND photo_id = ?")) {
+            Timestamps.bind(update, 1, now);
+            update.setString(2, id);
+            update.setString(3, ownerId);
+            update.setString(4, photoId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    static Edit edit(ResultSet row) throws SQLException {
         return new Edit(row.getString("id"), row.getString("photo_id"), row.getString("owner_id"),
                 row.getString("state_json"), row.getString("source"), row.getString("instruction"),
                 row.getString("reply_json"), row.getString("result_sha256"), row.getBoolean("accepted"),

@@ -97,6 +97,24 @@ public final class PhotoStore {
         }
     }
 
+    /**
+     * Removes the file with this digest whatever its extension, as erasing a user's data needs:
+     * the database keeps a result file's digest but not its format.
+     *
+     * @return how many files were removed
+     * @throws IllegalArgumentException for a malformed digest
+     */
+    public int delete(String sha256) {
+        StoredFile.checkSha256(sha256);
+        int removed = 0;
+        for (String extension : StoredFile.EXTENSIONS) {
+            if (delete(sha256, extension)) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     private Path pathOf(String sha256, String extension) {
         StoredFile.checkName(sha256, extension);
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256 + "." + extension);

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class Photos {
 
-    private static final String COLUMNS =
+    static final String COLUMNS =
             "id, owner_id, sha256, extension, width, height, source_format, analysis_json, created_at";
 
     private final Database db;
@@ -23,7 +23,7 @@ public final class Photos {
 
     /** @throws StorageException when the id is taken or the owner does not exist */
     public void insert(Photo p) {
-        db.update("save photo " + p.id(), 
+        db.update("save photo " + p.id(),
                 "INSERT INTO photos (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", s -> {
             s.setString(1, p.id());
             s.setString(2, p.ownerId());
@@ -59,7 +59,7 @@ public final class Photos {
         return db.query("count photos", "SELECT COUNT(*) FROM photos", s -> { }, row -> row.getLong(1)).get(0);
     }
 
-    private static Photo photo(ResultSet row) throws SQLException {
+    static Photo photo(ResultSet row) throws SQLException {
         return new Photo(row.getString("id"), row.getString("owner_id"), row.getString("sha256"),
                 row.getString("extension"), row.getInt("width"), row.getInt("height"),
                 row.getString("source_format"), row.getString("analysis_json"), Timestamps.read(row, "created_at"));

@@ -13,8 +13,16 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class ConcurrentWritesTest {
+
+    @Parameter
+    Backend backend;
 
     private static final int THREADS = 8;
     private static final int PHOTOS_PER_THREAD = 15;
@@ -26,7 +34,7 @@ class ConcurrentWritesTest {
     @Test
     @Timeout(60)
     void usersRecordingAtOnceCorruptNothing() throws Exception {
-        try (Database db = Samples.openIn(dataDir)) {
+        try (Database db = backend.open(dataDir)) {
             Users users = new Users(db);
             Photos photos = new Photos(db);
             Edits edits = new Edits(db);

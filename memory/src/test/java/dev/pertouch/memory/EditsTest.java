@@ -11,8 +11,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class EditsTest {
+
+    @Parameter
+    Backend backend;
 
     @TempDir
     Path dataDir;
@@ -22,7 +30,7 @@ class EditsTest {
 
     @BeforeEach
     void open() {
-        db = Samples.openIn(dataDir);
+        db = backend.open(dataDir);
         edits = new Edits(db);
         Users users = new Users(db);
         users.ensure("alice");

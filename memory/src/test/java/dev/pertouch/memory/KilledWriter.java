@@ -1,11 +1,10 @@
 package dev.pertouch.memory;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 /**
  * Run in a child process by {@link CrashDurabilityTest}: records edits until it is killed,
- * printing each edit's id once its insert has returned.
+ * printing each edit's id once its insert has returned. Arguments: JDBC URL, user, password.
  */
 public final class KilledWriter {
 
@@ -13,7 +12,7 @@ public final class KilledWriter {
     }
 
     public static void main(String[] args) {
-        Database db = Samples.openIn(Path.of(args[0]));
+        Database db = new Backend.Location(args[0], args[1], args[2]).open();
         new Users(db).ensure("alice");
         new Photos(db).insert(Samples.photo("p1", "alice", Instant.now()));
         Edits edits = new Edits(db);

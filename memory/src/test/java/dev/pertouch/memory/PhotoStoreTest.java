@@ -81,6 +81,18 @@ class PhotoStoreTest {
         assertEquals(List.of(), filesUnder(root));
     }
 
+    @Test
+    void deletingByDigestAloneRemovesTheFileWhateverItsExtension() {
+        PhotoStore store = new PhotoStore(root);
+        StoredFile png = store.put(PIXELS, "png");
+        store.put(PIXELS, "jpg");
+
+        assertEquals(2, store.delete(png.sha256()));
+        assertEquals(0, store.delete(png.sha256()));
+        assertEquals(List.of(), filesUnder(root));
+        assertThrows(IllegalArgumentException.class, () -> store.delete("../../etc/passwd"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../x", "..", "/etc/passwd", "../../../../etc/passwd", "%2e%2e%2fetc",
         "ab/../../etc/passwd", "", "abc", "G000000000000000000000000000000000000000000000000000000000000000",

@@ -11,8 +11,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class PhotosTest {
+
+    @Parameter
+    Backend backend;
 
     @TempDir
     Path dataDir;
@@ -22,7 +30,7 @@ class PhotosTest {
 
     @BeforeEach
     void open() {
-        db = Samples.openIn(dataDir);
+        db = backend.open(dataDir);
         photos = new Photos(db);
         new Users(db).ensure("alice");
         new Users(db).ensure("bob");

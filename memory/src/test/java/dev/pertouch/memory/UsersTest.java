@@ -2,12 +2,14 @@ package dev.pertouch.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,8 +18,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class UsersTest {
+
+    @Parameter
+    Backend backend;
 
     @TempDir
     Path dataDir;
@@ -27,7 +39,7 @@ class UsersTest {
 
     @BeforeEach
     void open() {
-        db = Samples.openIn(dataDir);
+        db = backend.open(dataDir);
         users = new Users(db);
     }
 
@@ -88,5 +100,57 @@ class UsersTest {
             pool.shutdownNow();
         }
         assertEquals(newUsers, Samples.count(db, "users"));
+    }
+
+    @Test
+    void aDisplayNameIsStoredStrippedAndCanBeRemoved() {
+        users.ensure("alice");
+        assertEquals(Optional.empty(), users.displayName("alice"));
+
+        assertTrue(users.rename("alice", "  Alice Liddell \n"));
+        assertEquals(Optional.of("Alice Liddell"), users.displayName("alice"));
+        assertEquals("Alice Liddell", users.find("alice").orElseThrow().displayName());
+
+        assertTrue(users.rename("alice", "   "));
+        assertEquals(Optional.empty(), users.displayName("alice"));
+    }
+
+    @Test
+    void renamingSomeoneUnknownCreatesNobody() throws Exception {
+        assertFalse(users.rename("nobody", "Nemo"));
+        assertEquals(0, Samples.count(db, "users"));
+    }
+
+    @Test
+    void aNameAtTheColumnsWidthFitsAndOneMoreIsRefused() {
+        users.ensure("alice");
+        String longest = "\u00e9".repeat(Users.MAX_DISPLAY_NAME_LENGTH);
+
+        assertTrue(users.rename("alice", longest));
+        assertEquals(Optional.of(longest), users.displayName("alice"));
+        InvalidDisplayNameException e = assertThrows(InvalidDisplayNameException.class,
+                () -> users.rename("alice", longest + "x"));
+        assertEquals("invalid_display_name", e.code());
+        assertEquals(Optional.of(longest), users.displayName("alice"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ali\u0000ce", "Alice\u202Eecila", "tab\there", "\uD800broken", "\uFFFDreplaced"})
+    void namesThatAreNotPlainTextAreRefused(String name) {
+        users.ensure("alice");
+
+        assertThrows(InvalidDisplayNameException.class, () -> users.rename("alice", name));
+        assertEquals(Optional.empty(), users.displayName("alice"));
+    }
+
+    @Test
+    void aUserRecordTellsWhenTheyCameAndWereLastSeen() {
+        users.ensure("alice");
+        User alice = users.find("alice").orElseThrow();
+
+        assertEquals("alice", alice.id());
+        assertEquals(alice.createdAt(), alice.lastSeenAt());
+        assertEquals(Optional.of(alice.lastSeenAt()), users.lastSeen("alice"));
+        assertEquals(Optional.empty(), users.find("bob"));
     }
 }
