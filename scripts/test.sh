@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test of every module: unit tests, the HTTP integration tests on loopback and the browser tests
-# in Debian's Chromium, installing what the tests need from Debian when it is missing.
+# Runs every test of every module: unit tests, the HTTP integration tests on loopback, the browser tests in
+# Debian's Chromium and the database tests on a throwaway PostgreSQL cluster (started by the tests
+# themselves), installing what the tests need from Debian when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing from Debian: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
