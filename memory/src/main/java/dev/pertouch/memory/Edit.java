@@ -13,7 +13,7 @@ public record Edit(String id, String photoId, String ownerId, String stateJson, 
                    String instruction, String replyJson, String resultSha256, boolean accepted, Instant createdAt) {
 
     /** Sliders on the page, a plain-words instruction, or a direct API call. */
-    public static final Set<String> SOURCES = Set.of("slider", "instruction", "api");
+    public static final Set<String> SOURCES = Set.of("slider", "instruction", "api", "suggestion");
 
     public Edit {
         Objects.requireNonNull(id, "id");

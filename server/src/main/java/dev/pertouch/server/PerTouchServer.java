@@ -1,6 +1,8 @@
 package dev.pertouch.server;
 
 import dev.pertouch.agent.RetouchAgent;
+import dev.pertouch.agent.scene.SceneDescriber;
+import dev.pertouch.agent.scene.TasteMemory;
 import dev.pertouch.inference.EngineConfig;
 import dev.pertouch.inference.RetouchEngine;
 import dev.pertouch.inference.image.DecodeLimits;
@@ -9,7 +11,11 @@ import dev.pertouch.memory.Database;
 import dev.pertouch.memory.Edits;
 import dev.pertouch.memory.PhotoStore;
 import dev.pertouch.memory.Photos;
+import dev.pertouch.memory.SceneMemory;
+import dev.pertouch.memory.UserData;
 import dev.pertouch.memory.Users;
+import dev.pertouch.server.account.AccountController;
+import dev.pertouch.server.account.AccountService;
 import dev.pertouch.server.edit.EditController;
 import dev.pertouch.server.edit.EditService;
 import dev.pertouch.server.http.Errors;
@@ -71,7 +77,11 @@ public final class PerTouchServer implements AutoCloseable {
             RenderQueue queue = new RenderQueue(new InferencePool(config.workers(), config.queueCapacity()),
                     Duration.ofSeconds(config.renderTimeoutSeconds()));
             resources.add(0, queue);
-            Javalin app = app(config, db, engine, queue, RetouchAgent.offline());
+            PhotoStore store = new PhotoStore(config.dataDir().resolve("photos"));
+            AccountService accounts = new AccountService(new Users(db), new UserData(db), new SceneMemory(db), store,
+                    Duration.ofDays(config.retentionDays()));
+            resources.add(0, accounts);
+            Javalin app = app(config, db, store, engine, queue, RetouchAgent.offline(), accounts);
             app.start(config.host(), config.port());
             LOG.info("PerTouch-J serving on http://{}:{}/ with {} (device {})", config.host(), app.port(), config,
                     engine.device());
@@ -86,16 +96,16 @@ public final class PerTouchServer implements AutoCloseable {
     }
 
     /** Builds the configured application from its collaborators, not yet started. */
-    public static Javalin app(ServerConfig config, Database db, RetouchEngine engine, RenderQueue queue,
-                              RetouchAgent agent) throws IOException {
+    public static Javalin app(ServerConfig config, Database db, PhotoStore store, RetouchEngine engine,
+                              RenderQueue queue, RetouchAgent agent, AccountService accounts) throws IOException {
         Guard guard = new Guard(new Identity(signingKey(config)), config.allowedHosts(), new RateLimiter(60, 10));
-        Users users = new Users(db);
         Photos photoRecords = new Photos(db);
-        PhotoService photos = new PhotoService(engine, queue, new PhotoStore(config.dataDir().resolve("photos")),
-                users, photoRecords, new DecodeLimits(config.maxUploadBytes(), config.maxPixels(), 20_000));
-        EditService edits = new EditService(photos, engine, queue, new Edits(db), agent);
+        PhotoService photos = new PhotoService(engine, queue, store, accounts.users(), photoRecords,
+                new DecodeLimits(config.maxUploadBytes(), config.maxPixels(), 20_000));
+        EditService edits = new EditService(photos, engine, queue, new Edits(db), agent,
+                new TasteMemory(accounts.memory(), new SceneDescriber()));
         Templates templates = new Templates();
-        PageController pages = new PageController(templates, guard, photos, edits, config.maxUploadBytes());
+        PageController pages = new PageController(templates, guard, photos, edits, accounts, config.maxUploadBytes());
         Errors errors = new Errors(pages::error);
         Metrics metrics = new Metrics(queue, photoRecords);
 
@@ -124,6 +134,7 @@ public final class PerTouchServer implements AutoCloseable {
             pages.register(c.routes);
             new PhotoController(photos, config.maxUploadBytes()).register(c.routes);
             new EditController(edits).register(c.routes);
+            new AccountController(accounts).register(c.routes);
             errors.register(c.routes);
         });
     }

@@ -25,6 +25,7 @@ public record ServerConfig(
         int workers,
         int queueCapacity,
         int renderTimeoutSeconds,
+        int retentionDays,
         String secret,
         Set<String> allowedHosts) {
 
@@ -41,6 +42,7 @@ public record ServerConfig(
         WORKERS(String.valueOf(Runtime.getRuntime().availableProcessors()), "render workers"),
         QUEUE("16", "render jobs that may wait before the server answers 'busy'"),
         RENDER_TIMEOUT_S("30", "deadline of one render job, in seconds"),
+        RETENTION_DAYS("30", "days an unused anonymous identity and its photos are kept; 0 keeps them forever"),
         SECRET("", "key that signs identity cookies; empty: generated once and kept in the data directory"),
         ALLOWED_HOSTS("", "comma-separated Host header values to accept; empty: any");
 
@@ -110,6 +112,7 @@ public record ServerConfig(
                 intIn(get.apply(Setting.WORKERS), Setting.WORKERS, 1, 256),
                 intIn(get.apply(Setting.QUEUE), Setting.QUEUE, 1, 10_000),
                 intIn(get.apply(Setting.RENDER_TIMEOUT_S), Setting.RENDER_TIMEOUT_S, 1, 3600),
+                intIn(get.apply(Setting.RETENTION_DAYS), Setting.RETENTION_DAYS, 0, 36_500),
                 get.apply(Setting.SECRET),
                 Set.of(get.apply(Setting.ALLOWED_HOSTS).split("\\s*,\\s*")).stream()
                         .filter(h -> !h.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
@@ -117,7 +120,7 @@ public record ServerConfig(
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, maxUploadBytes, maxPixels, workers,
-                queueCapacity, renderTimeoutSeconds, secret, allowedHosts);
+                queueCapacity, renderTimeoutSeconds, retentionDays, secret, allowedHosts);
     }
 
     public static String usage() {

@@ -1,21 +1,19 @@
 package dev.pertouch.server.edit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pertouch.inference.EditState;
 import dev.pertouch.server.http.ApiException;
 import dev.pertouch.server.http.Guard;
+import dev.pertouch.server.http.JsonBody;
 import dev.pertouch.server.photo.PhotoController;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The JSON API for edits: render a state, give an instruction, fetch a render, accept a result. */
 public final class EditController {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_INSTRUCTION_CHARS = 20_000;
 
     private final EditService edits;
@@ -32,7 +30,7 @@ public final class EditController {
     }
 
     private void retouch(Context ctx) {
-        JsonNode body = body(ctx);
+        JsonNode body = JsonBody.object(ctx);
         EditState state = EditState.fromJson(body.path("state").isMissingNode() ? null : body.get("state"));
         RenderSize size = RenderSize.parse(body.path("size").asText(null));
         RenderOutcome outcome = edits.render(Guard.user(ctx), ctx.pathParam("id"), state, size);
@@ -40,7 +38,7 @@ public final class EditController {
     }
 
     private void instruct(Context ctx) {
-        JsonNode text = body(ctx).get("text");
+        JsonNode text = JsonBody.object(ctx).get("text");
         if (text == null || !text.isTextual()) {
             throw ApiException.badRequest("missing_text", "Send the instruction as {\"text\": \"...\"}.");
         }
@@ -62,8 +60,9 @@ public final class EditController {
     }
 
     private void accept(Context ctx) {
-        var edit = edits.accept(Guard.user(ctx), ctx.pathParam("id"));
-        ctx.json(Map.of("editId", edit.id(), "accepted", true));
+        var record = edits.accept(Guard.user(ctx), ctx.pathParam("id"));
+        ctx.json(Map.of("editId", record.editId(), "accepted", true, "memoryId", record.id(),
+                "tags", record.tags()));
     }
 
     /** Refuses instructions far longer than anyone writes; the agent answers everything shorter itself. */
@@ -89,15 +88,4 @@ public final class EditController {
         return out;
     }
 
-    private static JsonNode body(Context ctx) {
-        try {
-            JsonNode node = JSON.readTree(ctx.bodyAsBytes());
-            if (node == null || !node.isObject()) {
-                throw ApiException.badRequest("invalid_json", "The request body must be a JSON object.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw ApiException.badRequest("invalid_json", "The request body is not valid JSON.");
-        }
-    }
 }

@@ -6,6 +6,8 @@ import dev.pertouch.agent.AgentReply;
 import dev.pertouch.agent.PhotoContext;
 import dev.pertouch.agent.Renderer;
 import dev.pertouch.agent.RetouchAgent;
+import dev.pertouch.agent.scene.Suggestion;
+import dev.pertouch.agent.scene.TasteMemory;
 import dev.pertouch.inference.Attribute;
 import dev.pertouch.inference.EditState;
 import dev.pertouch.inference.PhotoAnalysis;
@@ -17,6 +19,7 @@ import dev.pertouch.inference.image.WorkingImage;
 import dev.pertouch.inference.pool.Job;
 import dev.pertouch.memory.Edit;
 import dev.pertouch.memory.Edits;
+import dev.pertouch.memory.SceneRecord;
 import dev.pertouch.server.Ids;
 import dev.pertouch.server.http.ApiException;
 import dev.pertouch.server.photo.BoundedCache;
@@ -46,10 +49,13 @@ public final class EditService {
     private final RenderQueue queue;
     private final Edits edits;
     private final RetouchAgent agent;
+    private final TasteMemory taste;
     private final BoundedCache<byte[]> renders = new BoundedCache<>(256L * 1024 * 1024, b -> b.length);
     private final Map<String, Job<?>> latestPreview = new ConcurrentHashMap<>();
 
-    public EditService(PhotoService photos, RetouchEngine engine, RenderQueue queue, Edits edits, RetouchAgent agent) {
+    public EditService(PhotoService photos, RetouchEngine engine, RenderQueue queue, Edits edits, RetouchAgent agent,
+                       TasteMemory taste) {
+        this.taste = taste;
         this.photos = photos;
         this.engine = engine;
         this.queue = queue;
@@ -107,6 +113,10 @@ public final class EditService {
         PhotoContext context = new PhotoContext(
                 photo.analysis().regions().stream().map(Region::id).collect(Collectors.toUnmodifiableSet()),
                 photo.analysis().baseline());
+        Optional<Suggestion> suggestion = taste.suggest(ownerId, photo.analysis());
+        if (suggestion.isPresent()) {
+            context = context.withSuggestion(suggestion.get().state());
+        }
         Renderer renderer = state -> queue.run("rethink " + photoId, ctx -> engine.render(photo.image(),
                 photo.analysis(), state, WorkingImage.LONG_SIDE).measured());
         AgentReply reply = agent.instruct(text == null ? "" : text, current, previous, context, renderer);
@@ -138,10 +148,28 @@ public final class EditService {
         return edits.find(editId, ownerId).orElseThrow(() -> ApiException.notFound("Edit " + editId));
     }
 
-    public Edit accept(String ownerId, String editId) {
+    /** What this user's similar photos suggest for this one, if they have accepted results like it. */
+    public Optional<Suggestion> suggestion(String ownerId, String photoId) {
+        return taste.suggest(ownerId, photos.load(ownerId, photoId).analysis());
+    }
+
+    /** Renders the remembered suggestion as a new edit. */
+    public RenderOutcome applySuggestion(String ownerId, String photoId) {
+        LoadedPhoto photo = photos.load(ownerId, photoId);
+        Suggestion suggestion = taste.suggest(ownerId, photo.analysis()).orElseThrow(() -> new ApiException(404,
+                "no_suggestion", "There is nothing remembered yet for photos like this one."));
+        return renderAndRecord(ownerId, photo, suggestion.state(), RenderSize.PREVIEW, "suggestion", null, null);
+    }
+
+    /**
+     * Keeps an edit: marks it accepted and remembers it, relative to the photo's own values, for similar
+     * photos of this user, in one transaction.
+     */
+    public SceneRecord accept(String ownerId, String editId) {
         Edit edit = edit(ownerId, editId);
-        edits.accept(editId, ownerId);
-        return edit;
+        LoadedPhoto photo = photos.load(ownerId, edit.photoId());
+        return taste.accept(ownerId, edit.photoId(), editId, photo.analysis(), EditState.fromJson(edit.stateJson()))
+                .orElseThrow(() -> ApiException.notFound("Edit " + editId));
     }
 
     private RenderOutcome renderAndRecord(String ownerId, LoadedPhoto photo, EditState state, RenderSize size,

@@ -2,6 +2,7 @@ package dev.pertouch.server.http;
 
 import dev.pertouch.inference.InvalidEditException;
 import dev.pertouch.inference.image.ImageRejectedException;
+import dev.pertouch.memory.InvalidDisplayNameException;
 import dev.pertouch.server.photo.RenderQueue;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,6 +32,8 @@ public final class Errors {
         routes.exception(ImageRejectedException.class, (e, ctx) ->
                 answer(ctx, new ApiException(status(e.reason()), e.code(), e.getMessage())));
         routes.exception(InvalidEditException.class, (e, ctx) ->
+                answer(ctx, new ApiException(400, e.code(), e.getMessage())));
+        routes.exception(InvalidDisplayNameException.class, (e, ctx) ->
                 answer(ctx, new ApiException(400, e.code(), e.getMessage())));
         routes.exception(BadMessageException.class, (e, ctx) -> answer(ctx, badMessage(e)));
         routes.exception(Exception.class, (e, ctx) -> {

@@ -7,6 +7,8 @@ import dev.pertouch.inference.EditState;
 import dev.pertouch.inference.InvalidEditException;
 import dev.pertouch.inference.image.ImageRejectedException;
 import dev.pertouch.memory.Photo;
+import dev.pertouch.memory.SceneRecord;
+import dev.pertouch.server.account.AccountService;
 import dev.pertouch.server.edit.AgentReplyView;
 import dev.pertouch.server.edit.EditController;
 import dev.pertouch.server.edit.EditService;
@@ -44,9 +46,12 @@ public final class PageController {
     private final Guard guard;
     private final PhotoService photos;
     private final EditService edits;
+    private final AccountService accounts;
     private final long maxUploadBytes;
 
-    public PageController(Templates templates, Guard guard, PhotoService photos, EditService edits, long maxUploadBytes) {
+    public PageController(Templates templates, Guard guard, PhotoService photos, EditService edits,
+                          AccountService accounts, long maxUploadBytes) {
+        this.accounts = accounts;
         this.templates = templates;
         this.guard = guard;
         this.photos = photos;
@@ -59,6 +64,9 @@ public final class PageController {
         routes.post("/ui/photos", this::upload);
         routes.post("/ui/photos/{id}/render", this::render);
         routes.post("/ui/photos/{id}/instruct", this::instruct);
+        routes.post("/ui/photos/{id}/keep", this::keep);
+        routes.post("/ui/photos/{id}/suggestion", this::applySuggestion);
+        routes.post("/ui/memory/{id}/forget", this::forget);
     }
 
     /** Writes a refusal as a message in the page's message area. */
@@ -97,6 +105,10 @@ public final class PageController {
         }
         RenderOutcome outcome = edits.renderSliders(Guard.user(ctx), ctx.pathParam("id"), region, sliders,
                 RenderSize.parse(ctx.formParam("size")));
+        renderedFragment(ctx, outcome);
+    }
+
+    private void renderedFragment(Context ctx, RenderOutcome outcome) {
         Map<String, Object> vars = base(ctx);
         vars.put("editor", editor(ctx, outcome.photoId()));
         vars.put("oob", true);
@@ -121,6 +133,29 @@ public final class PageController {
         ctx.html(templates.fragments(vars, "turn", "result", "sliders"));
     }
 
+    private void keep(Context ctx) {
+        String user = Guard.user(ctx);
+        var latest = edits.latest(user, ctx.pathParam("id")).orElseThrow(() -> new ApiException(409, "nothing_to_keep",
+                "Change something first: the photo as it is needs no keeping."));
+        SceneRecord record = edits.accept(user, latest.id());
+        Map<String, Object> vars = base(ctx);
+        vars.put("kept", record.tags().isEmpty() ? "Kept. Remembered for photos like this one."
+                : "Kept. Remembered for your " + String.join(", ", record.tags()) + " photos.");
+        ctx.html(templates.fragments(vars, "kept"));
+    }
+
+    private void applySuggestion(Context ctx) {
+        RenderOutcome outcome = edits.applySuggestion(Guard.user(ctx), ctx.pathParam("id"));
+        renderedFragment(ctx, outcome);
+    }
+
+    private void forget(Context ctx) {
+        if (!accounts.memory().forget(Guard.user(ctx), ctx.pathParam("id"))) {
+            throw ApiException.notFound("That memory");
+        }
+        ctx.html(templates.fragments(base(ctx), "forgotten"));
+    }
+
     /** One exchange of the conversation as the page shows it. */
     public record Turn(String text, String kind, String style, String message,
                        List<AgentReplyView.ChangeView> changes, List<AgentReplyView.RoundView> rounds) {
@@ -135,7 +170,7 @@ public final class PageController {
         String imageUrl = latest.map(e -> "/api/edits/" + e.id() + "/image")
                 .orElse("/api/images/" + photoId + "/preview");
         return EditorView.of(photoId, record.width(), record.height(), imageUrl, latest.map(e -> e.id()).orElse(""),
-                photo.analysis(), state, EditState.GLOBAL);
+                photo.analysis(), state, EditState.GLOBAL, edits.suggestion(user, photoId).orElse(null));
     }
 
     private Map<String, Object> base(Context ctx) {
