@@ -55,6 +55,10 @@ public final class Errors {
 
     public void answer(Context ctx, ApiException e) {
         ctx.status(e.status());
+        if (e.status() == 413) {
+            // The body may be partly unread; say so, so that clients do not reuse this connection.
+            ctx.header("Connection", "close");
+        }
         if (e instanceof RenderQueue.Busy busy) {
             ctx.header("Retry-After", String.valueOf(busy.retryAfterSeconds()));
         }
