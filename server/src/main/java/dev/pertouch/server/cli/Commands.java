@@ -21,6 +21,7 @@ public final class Commands {
                 case "retouch" -> RetouchCommand.run(args);
                 case "calibrate" -> CalibrateCommand.run(args);
                 case "plan" -> PlanCommand.run(args);
+                case "bench" -> BenchCommand.run(args);
                 case "help", "--help", "-h" -> {
                     System.out.print(usage());
                     yield 0;
@@ -29,6 +30,9 @@ public final class Commands {
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
         }
     }
 
@@ -40,6 +44,8 @@ public final class Commands {
                                                                  render an edit state at full resolution
                        pertouch calibrate DIR -o TABLE           build a calibration table from reference photos
                        pertouch plan "instruction" [--image IN]  the agent's decision, as JSON
+                       pertouch bench [--runs N] [--photo F] [--imagemagick] [--engine-only]
+                                                                 measure the figures of docs/BENCHMARKS.md
                        pertouch help                             this text
 
                 Options of serve (each also an environment variable):
