@@ -3,7 +3,8 @@ package dev.pertouch.inference.image;
 /**
  * Changes an image's size one axis at a time. Shrinking averages each output pixel's exact footprint (area averaging,
  * fractional edges included), so fine detail is neither aliased nor smoothed more than the new size requires.
- * Enlarging interpolates linearly between pixel centres.
+ * Enlarging interpolates linearly between pixel centres. Photos, masks and network outputs all go through here, so
+ * every size change in the project resamples the same way.
  */
 public final class Resampler {
     private Resampler() {
@@ -37,18 +38,50 @@ public final class Resampler {
                 rows[2][dst + x] = b;
             }
         }
-        float[][] out = new float[3][width * height];
+        float[][] out = new float[3][];
         for (int c = 0; c < 3; c++) {
-            float[] in = rows[c];
-            float[] o = out[c];
-            for (int y = 0; y < height; y++) {
-                int dst = y * width;
-                for (int k = ay.offset[y], end = ay.offset[y + 1]; k < end; k++) {
-                    int src = ay.index[k] * width;
-                    float w = ay.weight[k];
-                    for (int x = 0; x < width; x++) {
-                        o[dst + x] += w * in[src + x];
-                    }
+            out[c] = columns(rows[c], width, ay, height);
+        }
+        return out;
+    }
+
+    /**
+     * A single plane (a mask, a network's probability map), row-major, from {@code width x height} to
+     * {@code newWidth x newHeight}, the same way as the colour planes.
+     */
+    public static float[] resize(float[] plane, int width, int height, int newWidth, int newHeight) {
+        if (plane.length != width * height) {
+            throw new IllegalArgumentException("plane has " + plane.length + " values, not " + width + "x" + height);
+        }
+        if (width == newWidth && height == newHeight) {
+            return plane.clone();
+        }
+        Axis ax = Axis.of(width, newWidth);
+        float[] rows = new float[height * newWidth];
+        for (int y = 0; y < height; y++) {
+            int src = y * width;
+            int dst = y * newWidth;
+            for (int x = 0; x < newWidth; x++) {
+                float v = 0;
+                for (int k = ax.offset[x], end = ax.offset[x + 1]; k < end; k++) {
+                    v += ax.weight[k] * plane[src + ax.index[k]];
+                }
+                rows[dst + x] = v;
+            }
+        }
+        return columns(rows, newWidth, Axis.of(height, newHeight), newHeight);
+    }
+
+    /** The second pass: rows already at the new width, resampled down the columns. */
+    private static float[] columns(float[] rows, int width, Axis ay, int height) {
+        float[] out = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            int dst = y * width;
+            for (int k = ay.offset[y], end = ay.offset[y + 1]; k < end; k++) {
+                int src = ay.index[k] * width;
+                float w = ay.weight[k];
+                for (int x = 0; x < width; x++) {
+                    out[dst + x] += w * rows[src + x];
                 }
             }
         }
@@ -74,9 +107,14 @@ public final class Resampler {
             return image;
         }
         float[][] p = planes(image, width, height);
+        return pack(width, height, p[0], p[1], p[2]);
+    }
+
+    /** Float planes (values 0..255) as an image, each channel rounded to 8 bits. */
+    static RgbImage pack(int width, int height, float[] red, float[] green, float[] blue) {
         int[] out = new int[width * height];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (toByte(p[0][i]) << 16) | (toByte(p[1][i]) << 8) | toByte(p[2][i]);
+            out[i] = (toByte(red[i]) << 16) | (toByte(green[i]) << 8) | toByte(blue[i]);
         }
         return new RgbImage(width, height, out);
     }

@@ -57,6 +57,11 @@ public record WorkingImage(int width, int height, float[] red, float[] green, fl
         return width * height;
     }
 
+    /** The working image rounded to 8-bit pixels, for the code that works on packed pixels (region finding). */
+    public RgbImage rounded() {
+        return Resampler.pack(width, height, red, green, blue);
+    }
+
     /** A width and height in pixels. */
     public record Size(int width, int height) {
     }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import dev.pertouch.inference.image.Resampler;
 import dev.pertouch.inference.image.RgbImage;
 
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class MaskModel implements AutoCloseable {
 
     /** The network's first output for the image squashed to side x side: side*side values, row-major. */
     float[] predict(RgbImage image) {
-        RgbImage square = Resampling.resize(image, side, side);
+        RgbImage square = Resampler.resize(image, side, side);
         float[] data = encode(square);
         Shape shape = input == Input.IMAGENET_NCHW ? new Shape(1, 3, side, side) : new Shape(1, side, side, 3);
         try (NDManager manager = NDManager.newBaseManager("OnnxRuntime");

@@ -1,6 +1,7 @@
 package dev.pertouch.inference.regions;
 
 import ai.djl.engine.Engine;
+import dev.pertouch.inference.image.Resampler;
 import dev.pertouch.inference.image.RgbImage;
 
 import java.util.ArrayList;
@@ -17,16 +18,16 @@ import java.util.concurrent.CompletionException;
  * share between threads: each call makes its own predictors.
  */
 public final class RegionFinder implements AutoCloseable {
+    public static final String GLOBAL = "global";
+    public static final String SUBJECT = "subject";
+    public static final String PERSON = "person";
+    public static final String BACKGROUND = "background";
+    public static final String SKY = "sky";
+    public static final String VEGETATION = "vegetation";
+    public static final String WATER = "water";
+
     /** Below this short side the networks and surface rules have too little to look at; only global is found. */
     static final int MIN_SIDE = 16;
-
-    static final String GLOBAL = "global";
-    static final String SUBJECT = "subject";
-    static final String PERSON = "person";
-    static final String BACKGROUND = "background";
-    static final String SKY = "sky";
-    static final String VEGETATION = "vegetation";
-    static final String WATER = "water";
 
     private final MaskModel subjectModel;
     private final MaskModel personModel;
@@ -97,7 +98,7 @@ public final class RegionFinder implements AutoCloseable {
     }
 
     private static float[] upsample(MaskModel model, RgbImage image) {
-        return Resampling.resize(model.predict(image), model.side(), model.side(), image.width(), image.height());
+        return Resampler.resize(model.predict(image), model.side(), model.side(), image.width(), image.height());
     }
 
     private static float[] join(CompletableFuture<float[]> future) {

@@ -48,7 +48,7 @@ public final class RegionPicker {
 
     public RegionPicker(FoundRegions found) {
         this.found = found;
-        this.sp = found.segments().superpixels();
+        this.sp = found.segments() == null ? null : found.segments().superpixels();
     }
 
     /**
@@ -56,6 +56,7 @@ public final class RegionPicker {
      * stays within {@value #GROW_TOLERANCE} Lab units of the selection so far and no strong edge lies between.
      */
     public float[] grow(int x, int y) {
+        requireSegments();
         int w = found.width();
         int h = found.height();
         int seed = sp.labels[clamp(y, h) * w + clamp(x, w)];
@@ -96,6 +97,7 @@ public final class RegionPicker {
      * area), the whole box.
      */
     public float[] box(int x0, int y0, int x1, int y1) {
+        requireSegments();
         int w = found.width();
         int h = found.height();
         int left = clamp(Math.min(x0, x1), w);
@@ -147,6 +149,9 @@ public final class RegionPicker {
             return exact;
         }
         if (id.startsWith("segment-")) {
+            if (found.segments() == null) {
+                return Optional.empty();
+            }
             return found.segments().asRegions().stream().filter(r -> r.id().equals(id)).findFirst();
         }
         String named = WORDS.get(phrase);
@@ -198,6 +203,12 @@ public final class RegionPicker {
             }
         }
         return m;
+    }
+
+    private void requireSegments() {
+        if (sp == null) {
+            throw new IllegalStateException("clicks and boxes pick from segments, and these regions come without them");
+        }
     }
 
     private static int clamp(int v, int size) {

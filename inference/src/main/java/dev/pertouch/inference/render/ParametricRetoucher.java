@@ -100,6 +100,12 @@ public final class ParametricRetoucher implements Retoucher {
         return measured(image, WorkingImage.exact(working), analysis, plan, layers);
     }
 
+    /** Makes (or finds) what renders of this photo reuse, and hands back its working image. */
+    @Override
+    public WorkingImage prepare(RgbImage photo) {
+        return prepared(photo).work;
+    }
+
     /**
      * Measures the same edit rendered at the working size (measuring a smaller render brought back up, or a
      * preview taken down again, would blur it twice): every region of the analysis for the result, every layer for

@@ -53,4 +53,14 @@ class EngineBenchmarkTest {
             assertTrue(f.describe().contains("preview 1024x"), f.describe());
         }
     }
+
+    @Test
+    void regionsFigureTimesWholeAnalysesOfATwelveMegapixelPhoto() {
+        RgbImage photo = EngineBenchmark.twelveMegapixels(Photos.load("sunset.jpg"));
+        assertEquals(12.0, photo.pixelCount() / 1e6, 0.05);
+        try (RetouchEngine engine = RetouchEngine.create(EngineConfig.defaults())) {
+            double millis = EngineBenchmark.regionsMillis(engine, photo, 1);
+            assertTrue(millis > 0 && Double.isFinite(millis), "regions took " + millis + " ms");
+        }
+    }
 }

@@ -53,4 +53,28 @@ class WorkingImageTest {
         float[][] p = Resampler.planes(new RgbImage(2, 1, px), 4, 1);
         assertArrayEquals(new float[] {0, 16, 48, 64}, p[2], 1e-4f);
     }
+
+    @Test
+    void aSinglePlaneResizesExactlyAsTheColourPlanesDo() {
+        int[] px = new int[37 * 23];
+        float[] red = new float[px.length];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (i * 7919) & 0xFFFFFF;
+            red[i] = (px[i] >> 16) & 0xFF;
+        }
+        RgbImage image = new RgbImage(37, 23, px);
+        assertArrayEquals(Resampler.planes(image, 16, 40)[0], Resampler.resize(red, 37, 23, 16, 40), 1e-4f);
+        assertArrayEquals(Resampler.planes(image, 50, 9)[0], Resampler.resize(red, 37, 23, 50, 9), 1e-4f);
+    }
+
+    @Test
+    void theRoundedWorkingImageIsTheResizedPhoto() {
+        int[] px = new int[700 * 300];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (i * 7919) & 0xFFFFFF;
+        }
+        RgbImage photo = new RgbImage(700, 300, px);
+        WorkingImage work = WorkingImage.of(photo);
+        assertArrayEquals(Resampler.resize(photo, work.width(), work.height()).pixels(), work.rounded().pixels());
+    }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegionPickerTest {
@@ -71,5 +72,14 @@ class RegionPickerTest {
     @Test
     void clicksOutsideThePhotoAreClampedToItsEdge() {
         assertTrue(SoftMasks.iou(picker.grow(-5, 9999), picker.grow(0, H - 1)) > 0.999);
+    }
+
+    @Test
+    void withoutSegmentsNamesStillResolveButClicksAndBoxesCannotPick() {
+        RegionPicker namesOnly = new RegionPicker(new FoundRegions(W, H, found.regions(), null));
+        assertEquals("subject", namesOnly.resolve("the cat").orElseThrow().id());
+        assertTrue(namesOnly.resolve("segment 1").isEmpty());
+        assertThrows(IllegalStateException.class, () -> namesOnly.grow(10, 10));
+        assertThrows(IllegalStateException.class, () -> namesOnly.box(0, 0, 10, 10));
     }
 }

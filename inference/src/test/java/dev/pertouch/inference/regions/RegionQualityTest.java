@@ -2,6 +2,7 @@ package dev.pertouch.inference.regions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pertouch.inference.image.Resampler;
 import dev.pertouch.inference.image.RgbImage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,8 +90,8 @@ class RegionQualityTest {
         RgbImage portrait = LabelledSet.photo("astronaut");
         float[] cut = LabelledSet.mask("astronaut", "person");
         int side = (int) Math.round(scene.height() * scale);
-        RgbImage person = Resampling.resize(portrait, side, side);
-        float[] personCut = Resampling.resize(cut, portrait.width(), portrait.height(), side, side);
+        RgbImage person = Resampler.resize(portrait, side, side);
+        float[] personCut = Resampler.resize(cut, portrait.width(), portrait.height(), side, side);
         int[] px = scene.pixels().clone();
         float[] truth = new float[px.length];
         int x0 = (int) Math.round(left * scene.width());
