@@ -1,5 +1,6 @@
 package dev.pertouch.agent;
 
+import ai.djl.engine.Engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.embedding.Embedding;
@@ -152,7 +153,16 @@ public final class StyleLibrary {
     }
 
     private static final class Model {
-        static final EmbeddingModel INSTANCE = new AllMiniLmL6V2EmbeddingModel();
+        static final EmbeddingModel INSTANCE = load();
+
+        /**
+         * ONNX Runtime allows one environment per process, and DJL's OnnxRuntime engine (which finds regions)
+         * can only start if it makes it; so the engine starts first, and the embedding model shares it.
+         */
+        private static EmbeddingModel load() {
+            Engine.getEngine("OnnxRuntime");
+            return new AllMiniLmL6V2EmbeddingModel();
+        }
 
         static EmbeddingModel get() {
             return INSTANCE;

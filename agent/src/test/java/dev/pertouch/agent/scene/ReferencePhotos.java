@@ -16,8 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The photos in testdata/photos, measured by the real engine. The region finder is not part of the engine, so named
- * regions are drawn as horizontal bands (sky above the horizon, land or water below), as a person would mark them.
+ * The photos in testdata/photos, measured by the real engine. Where a test pins what memory learns, named regions are
+ * drawn as horizontal bands (sky above the horizon, land or water below), as a person would mark them, so that the
+ * test does not also depend on how well the region finder does on each photo.
  */
 final class ReferencePhotos {
     private static final Path DIR = Path.of("..", "testdata", "photos");
