@@ -109,3 +109,71 @@
     showMessage("The server could not be reached. Check your connection and try again.");
   });
 })();
+
+// Regions: colour swatches from the chips' data, the overlay toggle, and picking on the photo by click or box.
+(function () {
+  "use strict";
+
+  function paintSwatches(root) {
+    (root || document).querySelectorAll(".chip[data-colour]").forEach(function (chip) {
+      var swatch = chip.querySelector(".swatch");
+      if (swatch) { swatch.style.backgroundColor = chip.getAttribute("data-colour"); }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { paintSwatches(); });
+  document.addEventListener("htmx:load", function (e) { paintSwatches(e.detail.elt); });
+
+  document.addEventListener("change", function (e) {
+    if (e.target.id === "show-regions") {
+      var frame = document.getElementById("frame");
+      if (frame) { frame.classList.toggle("show-regions", e.target.checked); }
+    }
+  });
+
+  var start = null;
+
+  function fractions(frame, e) {
+    var img = document.getElementById("result");
+    var r = img.getBoundingClientRect();
+    return {
+      x: Math.min(1, Math.max(0, (e.clientX - r.left) / r.width)),
+      y: Math.min(1, Math.max(0, (e.clientY - r.top) / r.height)),
+      px: e.clientX - frame.getBoundingClientRect().left,
+      py: e.clientY - frame.getBoundingClientRect().top
+    };
+  }
+
+  document.addEventListener("pointerdown", function (e) {
+    var frame = e.target.closest && e.target.closest("#frame");
+    if (!frame || e.button !== 0) { return; }
+    e.preventDefault();
+    start = { frame: frame, at: fractions(frame, e) };
+  });
+
+  document.addEventListener("pointermove", function (e) {
+    if (!start) { return; }
+    var now = fractions(start.frame, e);
+    var box = document.getElementById("box");
+    box.hidden = false;
+    box.style.left = Math.min(start.at.px, now.px) + "px";
+    box.style.top = Math.min(start.at.py, now.py) + "px";
+    box.style.width = Math.abs(now.px - start.at.px) + "px";
+    box.style.height = Math.abs(now.py - start.at.py) + "px";
+  });
+
+  document.addEventListener("pointerup", function (e) {
+    if (!start) { return; }
+    var frame = start.frame;
+    var from = start.at;
+    var to = fractions(frame, e);
+    start = null;
+    document.getElementById("box").hidden = true;
+    var moved = Math.abs(to.px - from.px) + Math.abs(to.py - from.py);
+    var values = moved < 6
+      ? { how: "click", x0: from.x, y0: from.y }
+      : { how: "box", x0: Math.min(from.x, to.x), y0: Math.min(from.y, to.y),
+          x1: Math.max(from.x, to.x), y1: Math.max(from.y, to.y) };
+    values.mode = e.shiftKey ? "add" : e.altKey ? "remove" : "new";
+    htmx.ajax("POST", frame.getAttribute("data-pick"), { source: frame, values: values, swap: "none" });
+  });
+})();

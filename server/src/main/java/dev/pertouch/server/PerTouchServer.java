@@ -11,6 +11,7 @@ import dev.pertouch.memory.Database;
 import dev.pertouch.memory.Edits;
 import dev.pertouch.memory.PhotoStore;
 import dev.pertouch.memory.Photos;
+import dev.pertouch.memory.PickedRegions;
 import dev.pertouch.memory.SceneMemory;
 import dev.pertouch.memory.UserData;
 import dev.pertouch.memory.Users;
@@ -101,7 +102,7 @@ public final class PerTouchServer implements AutoCloseable {
         Guard guard = new Guard(new Identity(signingKey(config)), config.allowedHosts(), new RateLimiter(60, 10));
         Photos photoRecords = new Photos(db);
         PhotoService photos = new PhotoService(engine, queue, store, accounts.users(), photoRecords,
-                new DecodeLimits(config.maxUploadBytes(), config.maxPixels(), 20_000));
+                new PickedRegions(db), new DecodeLimits(config.maxUploadBytes(), config.maxPixels(), 20_000));
         EditService edits = new EditService(photos, engine, queue, new Edits(db), agent,
                 new TasteMemory(accounts.memory(), new SceneDescriber()));
         Templates templates = new Templates();

@@ -18,7 +18,9 @@ import dev.pertouch.server.edit.RenderSize;
 import dev.pertouch.server.http.ApiException;
 import dev.pertouch.server.http.Guard;
 import dev.pertouch.server.http.Identity;
+import dev.pertouch.inference.Region;
 import dev.pertouch.server.photo.LoadedPhoto;
+import dev.pertouch.server.photo.Pick;
 import dev.pertouch.server.photo.PhotoService;
 import dev.pertouch.server.photo.Uploads;
 import io.javalin.config.RoutesConfig;
@@ -67,6 +69,54 @@ public final class PageController {
         routes.post("/ui/photos/{id}/keep", this::keep);
         routes.post("/ui/photos/{id}/suggestion", this::applySuggestion);
         routes.post("/ui/memory/{id}/forget", this::forget);
+        routes.get("/ui/photos/{id}/sliders", this::sliders);
+        routes.post("/ui/photos/{id}/pick", this::pick);
+        routes.post("/ui/photos/{id}/select", this::select);
+    }
+
+    private void sliders(Context ctx) {
+        String region = Optional.ofNullable(ctx.queryParam("region")).orElse(EditState.GLOBAL);
+        String photoId = ctx.pathParam("id");
+        if (photos.load(Guard.user(ctx), photoId).analysis().region(region).isEmpty()) {
+            throw ApiException.notFound("Region " + region);
+        }
+        regionFragments(ctx, photoId, region);
+    }
+
+    private void pick(Context ctx) {
+        Pick pick = new Pick(Optional.ofNullable(ctx.formParam("how")).orElse("click"), fraction(ctx, "x0"),
+                fraction(ctx, "y0"), fraction(ctx, "x1"), fraction(ctx, "y1"), Pick.mode(ctx.formParam("mode")));
+        Region region = photos.pick(Guard.user(ctx), ctx.pathParam("id"), pick);
+        regionFragments(ctx, ctx.pathParam("id"), region.id());
+    }
+
+    private void select(Context ctx) {
+        String name = Optional.ofNullable(ctx.formParam("name")).orElse("").trim();
+        if (name.isEmpty()) {
+            throw ApiException.badRequest("missing_name", "Type the name of a region, such as sky or background.");
+        }
+        Region region = photos.select(Guard.user(ctx), ctx.pathParam("id"), name);
+        regionFragments(ctx, ctx.pathParam("id"), region.id());
+    }
+
+    /** The selected region's sliders, the region chips and the overlay, swapped in together. */
+    private void regionFragments(Context ctx, String photoId, String region) {
+        Map<String, Object> vars = base(ctx);
+        vars.put("editor", editor(ctx, photoId, region));
+        vars.put("oob", true);
+        ctx.html(templates.fragments(vars, "sliders", "chips", "overlay"));
+    }
+
+    private static double fraction(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_pick", name + " must be a number in [0, 1].");
+        }
     }
 
     /** Writes a refusal as a message in the page's message area. */
@@ -105,12 +155,12 @@ public final class PageController {
         }
         RenderOutcome outcome = edits.renderSliders(Guard.user(ctx), ctx.pathParam("id"), region, sliders,
                 RenderSize.parse(ctx.formParam("size")));
-        renderedFragment(ctx, outcome);
+        renderedFragment(ctx, outcome, region);
     }
 
-    private void renderedFragment(Context ctx, RenderOutcome outcome) {
+    private void renderedFragment(Context ctx, RenderOutcome outcome, String region) {
         Map<String, Object> vars = base(ctx);
-        vars.put("editor", editor(ctx, outcome.photoId()));
+        vars.put("editor", editor(ctx, outcome.photoId(), region));
         vars.put("oob", true);
         vars.put("status", (outcome.size() == RenderSize.FULL ? "Full resolution" : "Preview") + " rendered in "
                 + outcome.millis() + " ms.");
@@ -146,7 +196,7 @@ public final class PageController {
 
     private void applySuggestion(Context ctx) {
         RenderOutcome outcome = edits.applySuggestion(Guard.user(ctx), ctx.pathParam("id"));
-        renderedFragment(ctx, outcome);
+        renderedFragment(ctx, outcome, EditState.GLOBAL);
     }
 
     private void forget(Context ctx) {
@@ -162,6 +212,10 @@ public final class PageController {
     }
 
     private EditorView editor(Context ctx, String photoId) {
+        return editor(ctx, photoId, EditState.GLOBAL);
+    }
+
+    private EditorView editor(Context ctx, String photoId, String region) {
         String user = Guard.user(ctx);
         LoadedPhoto photo = photos.load(user, photoId);
         Photo record = photo.record();
@@ -170,7 +224,7 @@ public final class PageController {
         String imageUrl = latest.map(e -> "/api/edits/" + e.id() + "/image")
                 .orElse("/api/images/" + photoId + "/preview");
         return EditorView.of(photoId, record.width(), record.height(), imageUrl, latest.map(e -> e.id()).orElse(""),
-                photo.analysis(), state, EditState.GLOBAL, edits.suggestion(user, photoId).orElse(null));
+                photo.analysis(), state, region, edits.suggestion(user, photoId).orElse(null));
     }
 
     private Map<String, Object> base(Context ctx) {

@@ -2,7 +2,11 @@ package dev.pertouch.server.photo;
 
 import dev.pertouch.inference.image.ImageRejectedException;
 import dev.pertouch.memory.Photo;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pertouch.inference.Region;
+import dev.pertouch.server.http.ApiException;
 import dev.pertouch.server.http.Guard;
+import dev.pertouch.server.http.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -25,6 +29,44 @@ public final class PhotoController {
         routes.get("/api/images/{id}", this::metadata);
         routes.get("/api/images/{id}/original", this::original);
         routes.get("/api/images/{id}/preview", this::preview);
+        routes.get("/api/images/{id}/regions.png", this::overlay);
+        routes.post("/api/images/{id}/regions", this::pick);
+    }
+
+    /**
+     * Adds a region: {@code {"click": [x, y]}} or {@code {"box": [x0, y0, x1, y1]}} (fractions of the photo)
+     * with an optional {@code "mode": "new" | "add" | "remove"}, or {@code {"name": "sky"}}.
+     */
+    private void pick(Context ctx) {
+        JsonNode body = JsonBody.object(ctx);
+        String user = Guard.user(ctx);
+        String id = ctx.pathParam("id");
+        Region region;
+        if (body.hasNonNull("name")) {
+            region = photos.select(user, id, body.get("name").asText());
+        } else {
+            region = photos.pick(user, id, pick(body));
+        }
+        ctx.json(RegionView.of(region));
+    }
+
+    private void overlay(Context ctx) {
+        image(ctx, photos.overlay(Guard.user(ctx), ctx.pathParam("id")), "png");
+    }
+
+    private static Pick pick(JsonNode body) {
+        Pick.Mode mode = Pick.mode(body.path("mode").asText(null));
+        JsonNode click = body.get("click");
+        JsonNode box = body.get("box");
+        if (click != null && click.isArray() && click.size() == 2) {
+            return new Pick("click", click.get(0).asDouble(-1), click.get(1).asDouble(-1), 0, 0, mode);
+        }
+        if (box != null && box.isArray() && box.size() == 4) {
+            return new Pick("box", box.get(0).asDouble(-1), box.get(1).asDouble(-1), box.get(2).asDouble(-1),
+                    box.get(3).asDouble(-1), mode);
+        }
+        throw ApiException.badRequest("invalid_pick",
+                "Send {\"click\": [x, y]}, {\"box\": [x0, y0, x1, y1]} or {\"name\": \"sky\"}.");
     }
 
     private void upload(Context ctx) throws ImageRejectedException {

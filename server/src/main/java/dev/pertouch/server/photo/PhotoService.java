@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pertouch.inference.EditState;
 import dev.pertouch.inference.PhotoAnalysis;
+import dev.pertouch.inference.Region;
+import dev.pertouch.inference.regions.SoftMasks;
 import dev.pertouch.inference.RetouchEngine;
 import dev.pertouch.inference.image.DecodeLimits;
 import dev.pertouch.inference.image.DecodedImage;
@@ -12,6 +14,8 @@ import dev.pertouch.inference.image.ImageRejectedException;
 import dev.pertouch.inference.image.RgbImage;
 import dev.pertouch.memory.Photo;
 import dev.pertouch.memory.PhotoStore;
+import dev.pertouch.memory.PickedRegion;
+import dev.pertouch.memory.PickedRegions;
 import dev.pertouch.memory.Photos;
 import dev.pertouch.memory.StoredFile;
 import dev.pertouch.memory.Users;
@@ -21,6 +25,7 @@ import dev.pertouch.server.http.ApiException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Uploads and stored photos: decode safely, re-encode, store once, analyse, and hand back loaded photos
@@ -33,14 +38,18 @@ public final class PhotoService {
     private final RetouchEngine engine;
     private final RenderQueue queue;
     private final PhotoStore store;
+    private static final String PICK_PREFIX = "pick-";
+
     private final Users users;
+    private final PickedRegions pickedRegions;
     private final Photos photos;
     private final DecodeLimits limits;
     private final BoundedCache<LoadedPhoto> cache = new BoundedCache<>(250_000_000L, p -> p.image().pixelCount());
     private final BoundedCache<byte[]> previews = new BoundedCache<>(64L * 1024 * 1024, b -> b.length);
 
     public PhotoService(RetouchEngine engine, RenderQueue queue, PhotoStore store, Users users, Photos photos,
-                        DecodeLimits limits) {
+                        PickedRegions pickedRegions, DecodeLimits limits) {
+        this.pickedRegions = pickedRegions;
         this.engine = engine;
         this.users = users;
         this.queue = queue;
@@ -84,13 +93,82 @@ public final class PhotoService {
         Photo record = record(ownerId, photoId);
         return cache.get(photoId).orElseGet(() -> {
             byte[] bytes = store.read(record.sha256(), record.extension());
+            List<PickedRegion> picked = pickedRegions.list(photoId, ownerId);
             LoadedPhoto loaded = queue.run("load", ctx -> {
                 RgbImage image = ImageCodec.decode(bytes, limits).image();
-                return new LoadedPhoto(record, image, engine.analyze(image));
+                PhotoAnalysis analysis = engine.analyze(image);
+                for (PickedRegion p : picked) {
+                    analysis = engine.withRegion(analysis, p.regionId(), p.label(),
+                            MaskImages.fromPng(p.maskPng(), analysis.workWidth(), analysis.workHeight()));
+                }
+                return new LoadedPhoto(record, image, analysis);
             });
             cache.put(loaded.id(), loaded);
             return loaded;
         });
+    }
+
+    /**
+     * Picks a region by a click or a dragged box (coordinates in [0, 1] of the photo's width and height), as a
+     * new selection or added to or taken from the latest one. Every pick is a new region ({@code pick-N}), so
+     * edits made on an earlier selection keep meaning what they meant.
+     */
+    public Region pick(String ownerId, String photoId, Pick pick) {
+        LoadedPhoto photo = load(ownerId, photoId);
+        PhotoAnalysis analysis = photo.analysis();
+        float[] mask = queue.run("pick " + photoId, ctx -> engine.pick(analysis, pick.how(), pick.x0(), pick.y0(),
+                pick.x1(), pick.y1())).orElseThrow(() -> new ApiException(422, "nothing_picked",
+                "Nothing distinct is there to select; try clicking inside a region or dragging a box around it."));
+        Optional<Region> latest = latestPick(analysis);
+        if (pick.mode() != Pick.Mode.NEW && latest.isPresent()) {
+            mask = pick.mode() == Pick.Mode.ADD ? SoftMasks.union(latest.get().mask(), mask)
+                    : SoftMasks.minus(latest.get().mask(), mask);
+        }
+        int number = latest.map(r -> Integer.parseInt(r.id().substring(PICK_PREFIX.length())) + 1).orElse(1);
+        return addRegion(ownerId, photo, PICK_PREFIX + number, "selection " + number, mask);
+    }
+
+    /** Resolves a typed name ("sky", "the dog") to one of the photo's regions, adding it when it is new. */
+    public Region select(String ownerId, String photoId, String name) {
+        LoadedPhoto photo = load(ownerId, photoId);
+        Region found = engine.resolve(photo.analysis(), name).orElseThrow(() -> new ApiException(404, "region_not_found",
+                "No region called '" + name + "' was found in this photo. It has: " + photo.analysis().regions()
+                        .stream().map(Region::id).collect(Collectors.joining(", ")) + "."));
+        if (photo.analysis().region(found.id()).isPresent()) {
+            return found;
+        }
+        return addRegion(ownerId, photo, found.id(), found.label(), found.mask());
+    }
+
+    /** The coloured overlay of the photo's regions, for the page to lay over the image. */
+    public byte[] overlay(String ownerId, String photoId) {
+        String key = photoId + "@regions";
+        return previews.get(key).orElseGet(() -> {
+            LoadedPhoto photo = load(ownerId, photoId);
+            byte[] png = queue.run("overlay " + photoId, ctx -> ImageCodec.encodePng(engine.overlay(photo.analysis())));
+            previews.put(key, png);
+            return png;
+        });
+    }
+
+    private Region addRegion(String ownerId, LoadedPhoto photo, String id, String label, float[] mask) {
+        PhotoAnalysis analysis = photo.analysis();
+        PhotoAnalysis next = queue.run("measure " + id, ctx -> engine.withRegion(analysis, id, label, mask));
+        pickedRegions.save(new PickedRegion(photo.id(), ownerId, id, label,
+                MaskImages.toPng(mask, analysis.workWidth(), analysis.workHeight()), Instant.now()));
+        cache.put(photo.id(), new LoadedPhoto(photo.record(), photo.image(), next));
+        previews.remove(photo.id() + "@regions");
+        return next.region(id).orElseThrow();
+    }
+
+    private static Optional<Region> latestPick(PhotoAnalysis analysis) {
+        Region latest = null;
+        for (Region r : analysis.regions()) {
+            if (r.id().startsWith(PICK_PREFIX)) {
+                latest = r;
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     /** The photo as it is, at preview size, for the page to show before any edit. */

@@ -12,7 +12,7 @@ public record RegionView(String id, String label, double area, Map<String, Doubl
         return analysis.regions().stream().map(RegionView::of).toList();
     }
 
-    static RegionView of(Region r) {
+    public static RegionView of(Region r) {
         return new RegionView(r.id(), r.label(), round(r.area()), r.normalized().toMap());
     }
 
