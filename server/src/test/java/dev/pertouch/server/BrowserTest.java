@@ -121,6 +121,31 @@ class BrowserTest {
     }
 
     @Test
+    void regionsCanBeChosenByChipByNameAndByClickingThePhoto() throws Exception {
+        upload(TestPhotos.DIR.resolve("picos.jpg"));
+        page.locator("#chips .chip", new Page.LocatorOptions().setHasText("Sky")).click();
+        page.waitForFunction("() => document.querySelector('#sliders h2').textContent === 'Sky'");
+
+        String src = page.locator("#result").getAttribute("src");
+        Locator brightness = page.locator("#s-brightness");
+        brightness.fill(String.format(java.util.Locale.ROOT, "%.2f",
+                Math.max(-1.0, Double.parseDouble(brightness.inputValue()) - 0.4)));
+        waitForNewImage(src);
+
+        page.locator("#select input[name=name]").fill("vegetation");
+        page.locator("#select input[name=name]").press("Enter");
+        page.waitForFunction("() => document.querySelector('#sliders h2').textContent === 'Vegetation'");
+
+        page.locator("#show-regions").check();
+        Locator photo = page.locator("#result");
+        var box = photo.boundingBox();
+        page.mouse().click(box.x + box.width * 0.5, box.y + box.height * 0.85);
+        page.waitForFunction("() => document.querySelector('#sliders h2').textContent === 'Selection 1'");
+        assertTrue(page.locator("#chips .chip.selected").textContent().contains("Selection 1"));
+        screenshot("regions");
+    }
+
+    @Test
     void aFileThatIsNotAPhotoGetsAClearMessageAndThePageKeepsWorking() throws Exception {
         page.locator("#file").setInputFiles(new FilePayload("notes.jpg", "image/jpeg",
                 "<html>not a photo</html>".getBytes(StandardCharsets.UTF_8)));

@@ -44,6 +44,8 @@ final class BenchCommand {
         try {
             try (RetouchEngine engine = RetouchEngine.create(EngineConfig.defaults())) {
                 System.out.println("Engine: " + EngineBenchmark.run(engine, photo, runs).describe());
+                System.out.printf(Locale.ROOT, "Regions: all regions of a 12-MP photo, median of %d: %.0f ms%n", runs,
+                        EngineBenchmark.regionsMillis(engine, EngineBenchmark.twelveMegapixels(photo), runs));
                 if (a.flag("--imagemagick")) {
                     List<Path> jpegs = EngineBenchmark.twelveMegapixelJpegs(referencePhotos(photoFile), 20,
                             work.resolve("batch"));

@@ -22,6 +22,7 @@ public final class Commands {
                 case "calibrate" -> CalibrateCommand.run(args);
                 case "plan" -> PlanCommand.run(args);
                 case "bench" -> BenchCommand.run(args);
+                case "regions" -> RegionsCommand.run(args);
                 case "help", "--help", "-h" -> {
                     System.out.print(usage());
                     yield 0;
@@ -42,6 +43,8 @@ public final class Commands {
                        pertouch measure IN [--mask M]            attributes of a photo (or a masked part), as JSON
                        pertouch retouch IN --state JSON|@FILE -o OUT
                                                                  render an edit state at full resolution
+                       pertouch regions IN [--json] [--overlay OUT.png]
+                                                                 the regions found in a photo
                        pertouch calibrate DIR -o TABLE           build a calibration table from reference photos
                        pertouch plan "instruction" [--image IN]  the agent's decision, as JSON
                        pertouch bench [--runs N] [--photo F] [--imagemagick] [--engine-only]
