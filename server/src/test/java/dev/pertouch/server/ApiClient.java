@@ -23,7 +23,8 @@ final class ApiClient {
     private String csrf;
 
     ApiClient(int port) {
-        this(port, HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
+        this(port, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5))
                 .build(), null);
     }
 
@@ -58,6 +59,20 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** Opens a server-sent event stream; its lines arrive as the server sends them. */
+    HttpResponse<java.util.stream.Stream<String>> stream(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
+                            .GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<byte[]> send(HttpRequest.Builder request) {

@@ -52,6 +52,7 @@ public final class EditService {
     private final TasteMemory taste;
     private final BoundedCache<byte[]> renders = new BoundedCache<>(256L * 1024 * 1024, b -> b.length);
     private final Map<String, Job<?>> latestPreview = new ConcurrentHashMap<>();
+    private final ProgressBus progress = new ProgressBus();
 
     public EditService(PhotoService photos, RetouchEngine engine, RenderQueue queue, Edits edits, RetouchAgent agent,
                        TasteMemory taste) {
@@ -117,8 +118,14 @@ public final class EditService {
         if (suggestion.isPresent()) {
             context = context.withSuggestion(suggestion.get().state());
         }
-        Renderer renderer = state -> queue.run("rethink " + photoId, ctx -> engine.render(photo.image(),
-                photo.analysis(), state, WorkingImage.LONG_SIDE).measured());
+        String key = ProgressBus.key(ownerId, photoId);
+        int[] round = {0};
+        Renderer renderer = state -> {
+            progress.publish(key, "Checking round " + ++round[0] + ": rendering and measuring the result…");
+            return queue.await(watched(key, queue.submit("rethink " + photoId, ctx -> engine.render(photo.image(),
+                    photo.analysis(), state, WorkingImage.LONG_SIDE).measured())));
+        };
+        progress.publish(key, "Reading your instruction…");
         AgentReply reply = agent.instruct(text == null ? "" : text, current, previous, context, renderer);
         if (reply.state().equals(current)) {
             return new InstructOutcome(reply, Optional.empty());
@@ -176,12 +183,12 @@ public final class EditService {
                                           String source, String instruction, String replyJson) {
         PhotoAnalysis analysis = photo.analysis();
         long start = System.nanoTime();
-        Job<Rendered> job = queue.submit("render " + photo.id(), ctx -> {
+        String key = ProgressBus.key(ownerId, photo.id());
+        Job<Rendered> job = watched(key, queue.submit("render " + photo.id(), ctx -> {
             RenderResult result = engine.render(photo.image(), analysis, state, size.maxSide());
             ctx.checkCancelled();
             return new Rendered(result, encode(result));
-        });
-        String key = ownerId + "/" + photo.id();
+        }));
         if (size == RenderSize.PREVIEW) {
             Job<?> previous = latestPreview.put(key, job);
             if (previous != null) {
@@ -201,6 +208,24 @@ public final class EditService {
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new RenderOutcome(editId, photo.id(), state, size, rendered.result().measured(),
                 rendered.result().notes(), millis);
+    }
+
+    public ProgressBus progress() {
+        return progress;
+    }
+
+    /** Tells listeners where a job stands while it waits and runs. */
+    private <T> Job<T> watched(String key, Job<T> job) {
+        job.onProgress(p -> {
+            switch (p.state()) {
+                case "queued" -> progress.publish(key, "Waiting for a free worker: position " + p.queuePosition()
+                        + ", about " + Math.max(1, p.eta().toSeconds()) + " s.");
+                case "running" -> progress.publish(key, "Rendering…");
+                case "done" -> progress.publish(key, "Done.");
+                default -> { }
+            }
+        });
+        return job;
     }
 
     private static byte[] encode(RenderResult result) {

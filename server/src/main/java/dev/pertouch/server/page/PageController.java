@@ -13,6 +13,7 @@ import dev.pertouch.server.edit.AgentReplyView;
 import dev.pertouch.server.edit.EditController;
 import dev.pertouch.server.edit.EditService;
 import dev.pertouch.server.edit.InstructOutcome;
+import dev.pertouch.server.edit.ProgressBus;
 import dev.pertouch.server.edit.RenderOutcome;
 import dev.pertouch.server.edit.RenderSize;
 import dev.pertouch.server.http.ApiException;
@@ -25,6 +26,8 @@ import dev.pertouch.server.photo.PhotoService;
 import dev.pertouch.server.photo.Uploads;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import org.unbescape.html.HtmlEscape;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -72,6 +75,21 @@ public final class PageController {
         routes.get("/ui/photos/{id}/sliders", this::sliders);
         routes.post("/ui/photos/{id}/pick", this::pick);
         routes.post("/ui/photos/{id}/select", this::select);
+        routes.sse("/ui/photos/{id}/events", this::events);
+    }
+
+    /** The photo's progress messages as server-sent events, while the page is open. */
+    private void events(SseClient client) {
+        String user = Guard.user(client.ctx());
+        String photoId = client.ctx().pathParam("id");
+        if (photos.find(user, photoId).isEmpty()) {
+            client.close();
+            return;
+        }
+        client.keepAlive();
+        ProgressBus.Subscription subscription = edits.progress().subscribe(ProgressBus.key(user, photoId),
+                message -> client.sendEvent("progress", "<span>" + HtmlEscape.escapeHtml5(message) + "</span>"));
+        client.onClose(subscription::close);
     }
 
     private void sliders(Context ctx) {
