@@ -64,6 +64,7 @@ public final class AccountController {
     private void erase(Context ctx) {
         accounts.erase(Guard.user(ctx));
         ctx.removeCookie(Identity.COOKIE, "/");
+        ctx.header("HX-Redirect", "/");
         ctx.json(Map.of("erased", true));
     }
 }

@@ -76,6 +76,17 @@ public final class PageController {
         routes.post("/ui/photos/{id}/pick", this::pick);
         routes.post("/ui/photos/{id}/select", this::select);
         routes.sse("/ui/photos/{id}/events", this::events);
+        routes.post("/ui/me", this::rename);
+    }
+
+    private void rename(Context ctx) {
+        String user = Guard.user(ctx);
+        String name = Optional.ofNullable(ctx.formParam("displayName")).map(String::trim).orElse("");
+        accounts.users().ensure(user);
+        accounts.users().rename(user, name.isEmpty() ? null : name);
+        Map<String, Object> vars = base(ctx);
+        vars.put("displayName", name.isEmpty() ? null : name);
+        ctx.html(templates.fragments(vars, "saved"));
     }
 
     /** The photo's progress messages as server-sent events, while the page is open. */
@@ -148,6 +159,7 @@ public final class PageController {
 
     private void index(Context ctx) {
         Map<String, Object> vars = base(ctx);
+        vars.put("displayName", accounts.users().displayName(Guard.user(ctx)).orElse(null));
         Optional.ofNullable(ctx.queryParam("photo"))
                 .flatMap(id -> photos.find(Guard.user(ctx), id))
                 .ifPresent(photo -> vars.put("editor", editor(ctx, photo.id())));
