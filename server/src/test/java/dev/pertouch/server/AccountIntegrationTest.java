@@ -1,10 +1,7 @@
 package dev.pertouch.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,20 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Keeping results, remembering them, exporting and erasing a user's data, over real HTTP. */
-class AccountIntegrationTest {
-    @TempDir
-    static Path dataDir;
-    static PerTouchServer server;
-
-    @BeforeAll
-    static void start() {
-        server = PerTouchServer.start(ApiIntegrationTest.config(dataDir));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class AccountIntegrationTest extends LiveServer {
 
     @Test
     void acceptingAnEditRemembersItAndTheExportShowsIt() {

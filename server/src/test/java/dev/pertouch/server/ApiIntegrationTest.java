@@ -1,8 +1,6 @@
 package dev.pertouch.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,27 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The JSON API over real HTTP on loopback, against the real engine, database and agent. */
-class ApiIntegrationTest {
-    private static final long MAX_UPLOAD = 2L * 1024 * 1024;
+class ApiIntegrationTest extends LiveServer {
 
-    @TempDir
-    static Path dataDir;
-    static PerTouchServer server;
-
-    @BeforeAll
-    static void start() {
-        server = PerTouchServer.start(config(dataDir));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    static ServerConfig config(Path dir) {
-        return ServerConfig.from(List.of("--port", "0", "--data-dir", dir.toString(), "--max-upload-mb", "2",
-                "--workers", "2"), Map.of());
-    }
 
     @Test
     void uploadAnswersWithTheRegionsAndTheirMeasuredAttributes() {

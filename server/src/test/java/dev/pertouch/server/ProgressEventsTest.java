@@ -1,12 +1,8 @@
 package dev.pertouch.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,20 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The page's progress stream: server-sent events while the agent and the renderer work. */
-class ProgressEventsTest {
-    @TempDir
-    static Path dataDir;
-    static PerTouchServer server;
-
-    @BeforeAll
-    static void start() {
-        server = PerTouchServer.start(ApiIntegrationTest.config(dataDir));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class ProgressEventsTest extends LiveServer {
 
     @Test
     void anInstructionStreamsItsRethinkingAndRenderingProgress() throws Exception {
