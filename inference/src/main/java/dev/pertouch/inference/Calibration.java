@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pertouch.inference.image.DecodeLimits;
+import dev.pertouch.inference.image.ImageCodec;
+import dev.pertouch.inference.image.ImageRejectedException;
 import dev.pertouch.inference.image.RgbImage;
 import dev.pertouch.inference.image.WorkingImage;
 
@@ -77,6 +80,27 @@ public final class Calibration {
             }
         }
         return fromSamples(samples, source);
+    }
+
+    /**
+     * Builds a table from photo files (JPEG or PNG), decoding them one at a time so that a large reference set
+     * never has to fit in memory at once.
+     *
+     * @throws IllegalArgumentException naming the file that cannot be read or decoded
+     */
+    public static Calibration buildFromFiles(List<Path> files, String source) {
+        Iterable<RgbImage> photos = () -> files.stream().map(Calibration::decode).iterator();
+        return build(photos, source);
+    }
+
+    private static RgbImage decode(Path file) {
+        try {
+            return ImageCodec.decode(Files.readAllBytes(file), DecodeLimits.defaults()).image();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (ImageRejectedException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.pertouch.inference;
 
-import dev.pertouch.inference.image.RgbImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -104,20 +102,7 @@ class CalibrationTest {
     @Test
     void bundledTableIsWhatTheReferencePhotosBuild() {
         List<Path> files = Photos.all();
-        Iterable<RgbImage> photos = () -> new Iterator<>() {
-            private final Iterator<Path> it = files.iterator();
-
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public RgbImage next() {
-                return Photos.read(it.next());
-            }
-        };
-        Calibration rebuilt = Calibration.build(photos, "rebuilt");
+        Calibration rebuilt = Calibration.buildFromFiles(files, "rebuilt");
         Calibration bundled = Calibration.bundled();
         assertEquals(files.size() * Calibration.samplingMasks(8, 8).size(), rebuilt.samples());
         assertEquals(bundled.samples(), rebuilt.samples());

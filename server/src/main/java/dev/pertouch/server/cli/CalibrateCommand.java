@@ -1,12 +1,10 @@
 package dev.pertouch.server.cli;
 
 import dev.pertouch.inference.Calibration;
-import dev.pertouch.inference.image.RgbImage;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code calibrate DIR -o TABLE}: builds the quantile table that normalizes attributes from a folder of
- * well-retouched photos (see docs/CALIBRATION.md). Photos are decoded one at a time.
+ * well-retouched photos (see docs/CALIBRATION.md).
  */
 final class CalibrateCommand {
     private CalibrateCommand() {
@@ -32,20 +30,7 @@ final class CalibrateCommand {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no JPEG or PNG photos in " + dir + ".");
         }
-        Iterable<RgbImage> photos = () -> new Iterator<>() {
-            private final Iterator<Path> it = files.iterator();
-
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public RgbImage next() {
-                return PhotoFiles.read(it.next());
-            }
-        };
-        Calibration table = Calibration.build(photos, dir.getFileName().toString());
+        Calibration table = Calibration.buildFromFiles(files, dir.getFileName().toString());
         table.write(out);
         Json.print(Map.of("out", out.toString(), "photos", files.size(), "samples", table.samples()));
         return 0;
