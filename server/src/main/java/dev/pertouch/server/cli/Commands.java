@@ -47,7 +47,7 @@ public final class Commands {
                                                                  the regions found in a photo
                        pertouch calibrate DIR -o TABLE           build a calibration table from reference photos
                        pertouch plan "instruction" [--image IN]  the agent's decision, as JSON
-                       pertouch bench [--runs N] [--photo F] [--imagemagick] [--engine-only]
+                       pertouch bench [--runs N] [--photo F] [--imagemagick] [--soak] [--engine-only]
                                                                  measure the figures of docs/BENCHMARKS.md
                        pertouch help                             this text
 
