@@ -1,14 +1,11 @@
 package dev.pertouch.agent;
 
 import dev.pertouch.inference.Attribute;
-import dev.pertouch.inference.AttributeValues;
 import dev.pertouch.inference.EditState;
+import dev.pertouch.inference.image.RgbImage;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static dev.pertouch.inference.Attribute.BRIGHTNESS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,36 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RethinkerTest {
     private final RetouchAgent agent = RetouchAgent.offline();
-
-    /**
-     * Stands in for the engine, which this module cannot see: each region lands a fixed share of the way from
-     * the photo's own value to its target, as a renderer that under- or overshoots would.
-     */
-    private static final class ProportionalRenderer implements Renderer {
-        private final PhotoContext photo;
-        private final double share;
-        final List<EditState> rendered = new ArrayList<>();
-
-        ProportionalRenderer(PhotoContext photo, double share) {
-            this.photo = photo;
-            this.share = share;
-        }
-
-        @Override
-        public Map<String, AttributeValues> render(EditState state) {
-            rendered.add(state);
-            Map<String, AttributeValues> measured = new LinkedHashMap<>();
-            for (String region : photo.regionIds()) {
-                double[] v = new double[Attribute.values().length];
-                for (Attribute a : Attribute.values()) {
-                    double own = photo.baseline().value(region, a);
-                    v[a.ordinal()] = own + share * (state.resolve(region, a, photo.baseline()) - own);
-                }
-                measured.put(region, AttributeValues.of(v));
-            }
-            return measured;
-        }
-    }
 
     @Test
     void anAccurateRenderIsAcceptedAtOnce() {
@@ -111,5 +78,20 @@ class RethinkerTest {
         agent.instruct("brighten the lake", EditState.empty(), null, Photos.portrait(), renderer);
 
         assertTrue(renderer.rendered.isEmpty());
+    }
+
+    @Test
+    void theOfflineModelJudgesByTheNumbersEvenWhenGivenPictures() {
+        ProportionalRenderer numbersOnly = new ProportionalRenderer(Photos.portrait(), 0.5);
+        ProportionalRenderer pictured = new ProportionalRenderer(Photos.portrait(), 0.5);
+        PhotoContext withPhoto = Photos.portrait().withPhoto(new RgbImage(4, 4, new int[16]));
+
+        AgentReply plain = agent.instruct("brighten the sky", EditState.empty(), null, Photos.portrait(), numbersOnly);
+        AgentReply shown = agent.instruct("brighten the sky", EditState.empty(), null, withPhoto,
+                Renderer.withImages(pictured::withPicture));
+
+        assertEquals(plain.rounds(), shown.rounds());
+        assertEquals(plain.message(), shown.message());
+        assertEquals(numbersOnly.rendered, pictured.rendered);
     }
 }
