@@ -82,7 +82,9 @@ public final class PerTouchServer implements AutoCloseable {
             AccountService accounts = new AccountService(new Users(db), new UserData(db), new SceneMemory(db), store,
                     Duration.ofDays(config.retentionDays()));
             resources.add(0, accounts);
-            Javalin app = app(config, db, store, engine, queue, RetouchAgent.offline(), accounts);
+            RetouchAgent agent = config.vlmBaseUrl().isEmpty() ? RetouchAgent.offline()
+                    : RetouchAgent.openAi(config.vlmBaseUrl(), config.vlmModel(), config.vlmApiKey());
+            Javalin app = app(config, db, store, engine, queue, agent, accounts);
             app.start(config.host(), config.port());
             LOG.info("PerTouch-J serving on http://{}:{}/ with {} (device {})", config.host(), app.port(), config,
                     engine.device());

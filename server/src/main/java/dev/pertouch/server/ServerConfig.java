@@ -27,7 +27,10 @@ public record ServerConfig(
         int renderTimeoutSeconds,
         int retentionDays,
         String secret,
-        Set<String> allowedHosts) {
+        Set<String> allowedHosts,
+        String vlmBaseUrl,
+        String vlmModel,
+        String vlmApiKey) {
 
     /** The settings a user can give, each as a flag and as an environment variable. */
     public enum Setting {
@@ -44,7 +47,10 @@ public record ServerConfig(
         RENDER_TIMEOUT_S("30", "deadline of one render job, in seconds"),
         RETENTION_DAYS("30", "days an unused anonymous identity and its photos are kept; 0 keeps them forever"),
         SECRET("", "key that signs identity cookies; empty: generated once and kept in the data directory"),
-        ALLOWED_HOSTS("", "comma-separated Host header values to accept; empty: any");
+        ALLOWED_HOSTS("", "comma-separated Host header values to accept; empty: any"),
+        VLM_BASE_URL("", "OpenAI-compatible endpoint (vLLM, Ollama, hosted) for the agent; empty: the offline model"),
+        VLM_MODEL("", "model name at that endpoint"),
+        VLM_API_KEY("", "API key for that endpoint; never logged");
 
         private final String defaultValue;
         private final String help;
@@ -115,12 +121,15 @@ public record ServerConfig(
                 intIn(get.apply(Setting.RETENTION_DAYS), Setting.RETENTION_DAYS, 0, 36_500),
                 get.apply(Setting.SECRET),
                 Set.of(get.apply(Setting.ALLOWED_HOSTS).split("\\s*,\\s*")).stream()
-                        .filter(h -> !h.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+                        .filter(h -> !h.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                get.apply(Setting.VLM_BASE_URL),
+                get.apply(Setting.VLM_MODEL),
+                get.apply(Setting.VLM_API_KEY));
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, dbUrl, dbUser, dbPassword, maxUploadBytes, maxPixels, workers,
-                queueCapacity, renderTimeoutSeconds, retentionDays, secret, allowedHosts);
+                queueCapacity, renderTimeoutSeconds, retentionDays, secret, allowedHosts, vlmBaseUrl, vlmModel, vlmApiKey);
     }
 
     public static String usage() {
@@ -157,6 +166,7 @@ public record ServerConfig(
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", db="
                 + (dbUrl.isEmpty() ? "h2 file" : dbUrl.replaceAll("password=[^&;]*", "password=***"))
-                + ", workers=" + workers + ", queue=" + queueCapacity + "]";
+                + ", workers=" + workers + ", queue=" + queueCapacity + ", agent="
+                + (vlmBaseUrl.isEmpty() ? "offline" : vlmModel + " at " + vlmBaseUrl) + "]";
     }
 }

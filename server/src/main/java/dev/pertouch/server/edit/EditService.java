@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pertouch.agent.AgentReply;
 import dev.pertouch.agent.PhotoContext;
 import dev.pertouch.agent.Renderer;
+import dev.pertouch.agent.Rendering;
 import dev.pertouch.agent.RetouchAgent;
 import dev.pertouch.agent.scene.Suggestion;
 import dev.pertouch.agent.scene.TasteMemory;
@@ -113,18 +114,19 @@ public final class EditService {
         EditState previous = history.size() < 2 ? EditState.empty() : history.get(1);
         PhotoContext context = new PhotoContext(
                 photo.analysis().regions().stream().map(Region::id).collect(Collectors.toUnmodifiableSet()),
-                photo.analysis().baseline());
+                photo.analysis().baseline()).withPhoto(photo.image());
         Optional<Suggestion> suggestion = taste.suggest(ownerId, photo.analysis());
         if (suggestion.isPresent()) {
             context = context.withSuggestion(suggestion.get().state());
         }
         String key = ProgressBus.key(ownerId, photoId);
         int[] round = {0};
-        Renderer renderer = state -> {
+        Renderer renderer = Renderer.withImages(state -> {
             progress.publish(key, "Checking round " + ++round[0] + ": rendering and measuring the result…");
-            return queue.await(watched(key, queue.submit("rethink " + photoId, ctx -> engine.render(photo.image(),
-                    photo.analysis(), state, WorkingImage.LONG_SIDE).measured())));
-        };
+            RenderResult result = queue.await(watched(key, queue.submit("rethink " + photoId,
+                    ctx -> engine.render(photo.image(), photo.analysis(), state, WorkingImage.LONG_SIDE))));
+            return new Rendering(result.measured(), result.image());
+        });
         progress.publish(key, "Reading your instruction…");
         AgentReply reply = agent.instruct(text == null ? "" : text, current, previous, context, renderer);
         if (reply.state().equals(current)) {

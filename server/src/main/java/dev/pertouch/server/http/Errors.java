@@ -1,5 +1,6 @@
 package dev.pertouch.server.http;
 
+import dev.pertouch.agent.AgentException;
 import dev.pertouch.inference.InvalidEditException;
 import dev.pertouch.inference.image.ImageRejectedException;
 import dev.pertouch.memory.InvalidDisplayNameException;
@@ -33,6 +34,9 @@ public final class Errors {
                 answer(ctx, new ApiException(status(e.reason()), e.code(), e.getMessage())));
         routes.exception(InvalidEditException.class, (e, ctx) ->
                 answer(ctx, new ApiException(400, e.code(), e.getMessage())));
+        routes.exception(AgentException.class, (e, ctx) ->
+                answer(ctx, new ApiException(502, e.code(), "The language model could not answer: " + e.getMessage()
+                        + ". Nothing was changed; try again, or use the sliders.")));
         routes.exception(InvalidDisplayNameException.class, (e, ctx) ->
                 answer(ctx, new ApiException(400, e.code(), e.getMessage())));
         routes.exception(BadMessageException.class, (e, ctx) -> answer(ctx, badMessage(e)));
