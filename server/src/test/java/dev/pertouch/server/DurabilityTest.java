@@ -80,13 +80,14 @@ class DurabilityTest {
             }
 
             // the kill goes in as the next accept goes out, so that it can land inside that accept's transaction
-            boolean reached = burst.acknowledged.await(2 * PATIENCE.toSeconds(), TimeUnit.SECONDS)
-                    && burst.acceptOnTheWire.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            boolean reached = burst.acknowledged.await(2 * PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            boolean sending = reached && burst.acceptOnTheWire.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             burst.killed.set(true);
             first.destroyForcibly();
             assertTrue(burst.problems.isEmpty(), () -> "the burst failed before the kill: " + burst.problems);
             assertTrue(reached, () -> "only " + (KILL_AFTER_ACCEPTS - burst.acknowledged.getCount())
                     + " accepts were acknowledged within " + 2 * PATIENCE.toSeconds() + " s");
+            assertTrue(sending, "another accept went out after the first " + KILL_AFTER_ACCEPTS);
             assertTrue(first.waitFor(10, TimeUnit.SECONDS), "SIGKILL ends the server");
             users.shutdown();
             assertTrue(users.awaitTermination(30, TimeUnit.SECONDS), "every customer notices the server is gone");
@@ -180,6 +181,9 @@ class DurabilityTest {
                 assertEquals(kept.photoId(), memory.get(0).get("photoId").asText());
             }
             assertEquals(CROWD, users.size(), "every user has an identity of their own");
+            String metrics = new String(clients.get(0).get("/metrics").body(), StandardCharsets.UTF_8);
+            assertTrue(metrics.lines().anyMatch(("pertouch_photos_stored " + CROWD)::equals),
+                    () -> "retried uploads stored no extra photo:\n" + metrics);
             LOG.info("{} users accepted at once (retries after Retry-After: {}); every export holds exactly its own"
                     + " photo, edit and memory record", CROWD, refusals);
         } finally {
