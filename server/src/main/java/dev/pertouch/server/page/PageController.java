@@ -6,6 +6,7 @@ import dev.pertouch.inference.Attribute;
 import dev.pertouch.inference.EditState;
 import dev.pertouch.inference.InvalidEditException;
 import dev.pertouch.inference.image.ImageRejectedException;
+import dev.pertouch.memory.Edit;
 import dev.pertouch.memory.Photo;
 import dev.pertouch.memory.SceneRecord;
 import dev.pertouch.server.account.AccountService;
@@ -208,7 +209,7 @@ public final class PageController {
             ctx.html(templates.fragments(vars, "turn"));
             return;
         }
-        vars.put("editor", editor(ctx, ctx.pathParam("id")));
+        vars.put("editor", editor(ctx, ctx.pathParam("id"), EditState.GLOBAL));
         vars.put("oob", true);
         ctx.html(templates.fragments(vars, "turn", "result", "sliders"));
     }
@@ -241,20 +242,27 @@ public final class PageController {
                        List<AgentReplyView.ChangeView> changes, List<AgentReplyView.RoundView> rounds) {
     }
 
+    /** The whole editor, as a page load or an upload shows it, with what memory suggests for the photo. */
     private EditorView editor(Context ctx, String photoId) {
-        return editor(ctx, photoId, EditState.GLOBAL);
+        return editor(ctx, photoId, EditState.GLOBAL, true);
     }
 
+    /** The editor's parts that fragments swap in; they leave the suggestion where it is. */
     private EditorView editor(Context ctx, String photoId, String region) {
+        return editor(ctx, photoId, region, false);
+    }
+
+    private EditorView editor(Context ctx, String photoId, String region, boolean withSuggestion) {
         String user = Guard.user(ctx);
         LoadedPhoto photo = photos.load(user, photoId);
         Photo record = photo.record();
-        EditState state = edits.currentState(user, photoId);
-        var latest = edits.latest(user, photoId);
+        Optional<Edit> latest = edits.latest(user, photoId);
+        EditState state = latest.map(e -> EditState.fromJson(e.stateJson())).orElse(EditState.empty());
         String imageUrl = latest.map(e -> "/api/edits/" + e.id() + "/image")
                 .orElse("/api/images/" + photoId + "/preview");
-        return EditorView.of(photoId, record.width(), record.height(), imageUrl, latest.map(e -> e.id()).orElse(""),
-                photo.analysis(), state, region, edits.suggestion(user, photoId).orElse(null));
+        return EditorView.of(photoId, record.width(), record.height(), imageUrl, latest.map(Edit::id).orElse(""),
+                photo.analysis(), state, region,
+                withSuggestion ? edits.suggestion(user, photoId).orElse(null) : null);
     }
 
     private Map<String, Object> base(Context ctx) {
