@@ -30,10 +30,12 @@ import java.util.TreeSet;
  *       shot measures 61, its darkest day scene 84)</td></tr>
  *   <tr><td>{@code monochrome}</td><td>the whole photo's colourfulness is under 5: grey pixels measure 0, and the
  *       least colourful colour photo of the reference set 14</td></tr>
+ *   <tr><td>{@code group}</td><td>the {@code person} mask falls apart into at least two people: separate pieces
+ *       (weights at least 0.5, neighbours across edges) each covering at least 1% of the frame</td></tr>
  * </table>
- * Not produced: {@code group} (one {@code person} mask covers everyone, so people cannot be counted), and
- * {@code city}, {@code indoor}, {@code food}, {@code animal} (no region or measurement tells them apart; a region
- * finder that names buildings, rooms, dishes or animals, or a configured VLM, would).
+ * Not produced: {@code city}, {@code indoor}, {@code food}, {@code animal} (no region or measurement tells them
+ * apart; a region finder that names buildings, rooms, dishes or animals, or a configured VLM, would). People who
+ * touch in the frame count as one.
  *
  * <p>The descriptor has {@value #DESCRIPTOR_LENGTH} numbers:
  * <ol>
@@ -56,6 +58,7 @@ public final class SceneDescriber {
     static final double LANDSCAPE_AREA = 0.5;
     static final double LANDSCAPE_MAX_PERSON = 0.05;
     static final double CLOSE_UP_AREA = 0.25;
+    static final double PERSON_PIECE_AREA = 0.01;
     static final double NIGHT_BRIGHTNESS = 70;
     static final double MONOCHROME_COLORFULNESS = 5;
 
@@ -79,6 +82,9 @@ public final class SceneDescriber {
         }
         if (person >= PORTRAIT_AREA) {
             tags.add("portrait");
+        }
+        if (people(analysis) >= 2) {
+            tags.add("group");
         }
         if (sky + vegetation + water >= LANDSCAPE_AREA && person < LANDSCAPE_MAX_PERSON) {
             tags.add("landscape");
@@ -114,6 +120,50 @@ public final class SceneDescriber {
             });
         }
         return d;
+    }
+
+    /** How many separate people the person mask shows; a region known only by its area counts as one. */
+    static int people(PhotoAnalysis analysis) {
+        Region person = analysis.region("person").orElse(null);
+        if (person == null || person.area() <= 0) {
+            return 0;
+        }
+        float[] mask = person.mask();
+        if (mask == null) {
+            return 1;
+        }
+        int w = analysis.workWidth();
+        int h = analysis.workHeight();
+        int minPixels = (int) Math.ceil(PERSON_PIECE_AREA * w * h);
+        boolean[] seen = new boolean[mask.length];
+        int[] stack = new int[mask.length];
+        int people = 0;
+        for (int start = 0; start < mask.length; start++) {
+            if (seen[start] || mask[start] < 0.5f) {
+                continue;
+            }
+            int size = 0;
+            int top = 0;
+            stack[top++] = start;
+            seen[start] = true;
+            while (top > 0) {
+                int p = stack[--top];
+                size++;
+                int x = p % w;
+                int y = p / w;
+                int[] next = {x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1};
+                for (int q : next) {
+                    if (q >= 0 && !seen[q] && mask[q] >= 0.5f) {
+                        seen[q] = true;
+                        stack[top++] = q;
+                    }
+                }
+            }
+            if (size >= minPixels) {
+                people++;
+            }
+        }
+        return people;
     }
 
     private static double area(PhotoAnalysis analysis, String id) {

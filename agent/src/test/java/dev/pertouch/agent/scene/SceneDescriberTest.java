@@ -3,6 +3,7 @@ package dev.pertouch.agent.scene;
 import dev.pertouch.agent.PhotoContext;
 import dev.pertouch.inference.AttributeValues;
 import dev.pertouch.inference.EngineConfig;
+import dev.pertouch.inference.Region;
 import dev.pertouch.inference.RetouchEngine;
 import dev.pertouch.inference.image.RgbImage;
 import dev.pertouch.memory.SceneMemory;
@@ -45,6 +46,24 @@ class SceneDescriberTest {
                 Analyses.region("person", 0.2), Analyses.region("subject", 0.25)));
 
         assertEquals(Set.of("greenery", "portrait", "sky"), scene.tags());
+    }
+
+    @Test
+    void twoSeparatePeopleMakeAGroupAndOneDoesNot() {
+        float[] two = new float[512 * 384];
+        float[] one = new float[512 * 384];
+        for (int y = 100; y < 380; y++) {
+            for (int x = 60; x < 160; x++) {
+                two[y * 512 + x] = 1;
+                two[y * 512 + x + 250] = 1;
+                one[y * 512 + x] = 1;
+            }
+        }
+        Region pair = new Region("person", "person", two, 0.28, Analyses.DAYLIGHT_RAW, AttributeValues.ZERO);
+        Region single = new Region("person", "person", one, 0.14, Analyses.DAYLIGHT_RAW, AttributeValues.ZERO);
+
+        assertEquals(Set.of("group", "portrait"), DESCRIBER.describe(Analyses.of(pair)).tags());
+        assertEquals(Set.of("portrait"), DESCRIBER.describe(Analyses.of(single)).tags());
     }
 
     @Test
