@@ -125,6 +125,7 @@ class BrowserTest {
         upload(TestPhotos.DIR.resolve("picos.jpg"));
         page.locator("#chips .chip", new Page.LocatorOptions().setHasText("Sky")).click();
         page.waitForFunction("() => document.querySelector('#sliders h2').textContent === 'Sky'");
+        waitForSettled();
 
         String src = page.locator("#result").getAttribute("src");
         Locator brightness = page.locator("#s-brightness");
@@ -163,6 +164,12 @@ class BrowserTest {
         page.locator("#file").setInputFiles(photo);
         page.locator("#result").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
         page.waitForFunction("() => { const i = document.getElementById('result'); return i.complete && i.naturalWidth > 0; }");
+        waitForSettled();
+    }
+
+    /** htmx attaches its listeners to swapped-in content as it settles; a person never acts faster than that. */
+    private void waitForSettled() {
+        page.waitForFunction("() => !document.querySelector('.htmx-added, .htmx-settling, .htmx-swapping, .htmx-request')");
     }
 
     private void waitForNewImage(String oldSrc) {
