@@ -147,6 +147,22 @@ class BrowserTest {
     }
 
     @Test
+    void aPhotoDroppedOnThePageIsUploadedAndShown() throws Exception {
+        String base64 = java.util.Base64.getEncoder().encodeToString(TestPhotos.bytes(TestPhotos.first()));
+        page.evaluate("""
+                data => { const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+                  const dt = new DataTransfer();
+                  dt.items.add(new File([bytes], 'dropped.jpg', { type: 'image/jpeg' }));
+                  const zone = document.querySelector('.dropzone');
+                  zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+                  zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt })); }""",
+                base64);
+        page.locator("#result").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+        page.waitForFunction("() => { const i = document.getElementById('result'); return i.complete && i.naturalWidth > 0; }");
+        assertTrue(page.url().contains("?photo=p_"), page.url());
+    }
+
+    @Test
     void aFileThatIsNotAPhotoGetsAClearMessageAndThePageKeepsWorking() throws Exception {
         page.locator("#file").setInputFiles(new FilePayload("notes.jpg", "image/jpeg",
                 "<html>not a photo</html>".getBytes(StandardCharsets.UTF_8)));
