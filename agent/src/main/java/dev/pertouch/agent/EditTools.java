@@ -246,7 +246,17 @@ public final class EditTools {
             return region + " " + a.key() + " is already at " + format(to) + limit + ".";
         }
         state = state.with(region, a, to, photo.baseline());
-        return region + " " + a.key() + ": " + format(from) + " \u2192 " + format(to) + ".";
+        return "Made " + (EditState.GLOBAL.equals(region) ? "the whole image" : "the " + region) + " "
+                + adjective(a, to > from) + " (" + a.key() + " " + format(from) + " \u2192 " + format(to) + ").";
+    }
+
+    private static String adjective(Attribute a, boolean up) {
+        return switch (a) {
+            case COLORFULNESS -> up ? "more colourful" : "less colourful";
+            case CONTRAST -> up ? "punchier" : "softer";
+            case TEMPERATURE -> up ? "warmer" : "cooler";
+            case BRIGHTNESS -> up ? "brighter" : "darker";
+        };
     }
 
     private Optional<String> refuseRegion(String region) {

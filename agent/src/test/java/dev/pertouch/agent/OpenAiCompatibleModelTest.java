@@ -72,7 +72,7 @@ class OpenAiCompatibleModelTest {
         JsonNode secondTurn = requests.get(1).get("messages");
         JsonNode toolResult = secondTurn.get(secondTurn.size() - 1);
         assertEquals("tool", toolResult.get("role").asText());
-        assertTrue(toolResult.get("content").asText().contains("sky brightness"));
+        assertTrue(toolResult.get("content").asText().contains("Made the sky brighter (brightness"));
     }
 
     @Test
