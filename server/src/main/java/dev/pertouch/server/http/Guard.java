@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The checks every request passes before a route sees it: the Host allow-list, the identity cookie,
- * same-origin and CSRF checks on state-changing requests, per-IP rate limits, and the security headers.
+ * same-origin and CSRF checks on state-changing requests, per-address and per-user rate limits, and the
+ * security headers.
  */
 public final class Guard {
     private static final String USER_ATTRIBUTE = "pertouch.user";
@@ -60,7 +61,7 @@ public final class Guard {
                         "This request lacks a valid CSRF token. Reload the page, or send the X-CSRF-Token header "
                                 + "that the server returned.");
             }
-            int wait = writes.acquire(ctx.ip());
+            int wait = Math.max(writes.acquire("ip:" + ctx.ip()), writes.acquire("user:" + userId));
             if (wait > 0) {
                 ctx.header("Retry-After", String.valueOf(wait));
                 throw new ApiException(429, "rate_limited", "Too many requests; try again in " + wait + " s.");
