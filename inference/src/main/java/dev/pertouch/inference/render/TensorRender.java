@@ -297,23 +297,13 @@ final class TensorRender {
             right[x] = Math.min(left[x] + 1, gw - 1);
             share[x] = (float) (src - left[x]);
         }
-        float[] row = new float[gw];
+        float[] full = rows(planes, gw, gh, height, y0, rows);
         float[] slab = new float[planes.size() * rows * columns];
-        double down = (double) gh / height;
-        for (int i = 0; i < rows; i++) {
-            double src = Math.max(0, (y0 + i + 0.5) * down - 0.5);
-            int r0 = Math.min((int) src, gh - 1);
-            int r1 = Math.min(r0 + 1, gh - 1);
-            float f = (float) (src - r0);
-            for (int c = 0; c < planes.size(); c++) {
-                float[] plane = planes.get(c);
-                for (int x = 0; x < gw; x++) {
-                    row[x] = plane[r0 * gw + x] + f * (plane[r1 * gw + x] - plane[r0 * gw + x]);
-                }
-                int dst = (c * rows + i) * columns;
-                for (int x = 0; x < columns; x++) {
-                    slab[dst + x] = row[left[x]] + share[x] * (row[right[x]] - row[left[x]]);
-                }
+        for (int line = 0; line < planes.size() * rows; line++) {
+            int src = line * gw;
+            int dst = line * columns;
+            for (int x = 0; x < columns; x++) {
+                slab[dst + x] = full[src + left[x]] + share[x] * (full[src + right[x]] - full[src + left[x]]);
             }
         }
         return slab;
