@@ -3,7 +3,7 @@
 
 Most masks are a random-walker segmentation (scikit-image) of the photo in CIE Lab, seeded by rectangles and
 lines placed by hand inside the region ("fg") and outside it ("bg"); a region with simple geometric edges (sky behind
-cables, a saucer) is hand-placed polygons, ellipses and thick lines; sky seen through leaves or a lattice is its blue pixels (within a polygon where given); a red bowl is its red pixels with holes filled. Every mask was checked by eye on an overlay and the
+cables, a saucer) or a small figure (the people of a group) is hand-placed polygons, ellipses and thick lines; sky seen through leaves or a lattice is its blue pixels (within a polygon where given); a red bowl is its red pixels with holes filled. Every mask was checked by eye on an overlay and the
 scribbles adjusted until it followed the region. This keeps the reference independent of the
 code under test. Coordinates are pixels of the committed (downscaled) photo.
 
@@ -62,8 +62,8 @@ def geometric(photo, spec):
     rgb = np.asarray(Image.open(photo + ".jpg").convert("RGB"))
     mask = Image.new("L", (rgb.shape[1], rgb.shape[0]), 0)
     canvas = ImageDraw.Draw(mask)
-    if spec["polygon"]:
-        canvas.polygon([tuple(p) for p in spec["polygon"]], fill=1)
+    for polygon in ([spec["polygon"]] if spec["polygon"] else []) + spec.get("more_polygons", []):
+        canvas.polygon([tuple(p) for p in polygon], fill=1)
     for box in spec.get("ellipses", []):
         canvas.ellipse(box, fill=1)
     for x0, y0, x1, y1, width in spec.get("lines", []):

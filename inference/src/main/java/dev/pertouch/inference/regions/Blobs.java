@@ -19,6 +19,11 @@ final class Blobs {
             return pixels.length / ((double) (maxX - minX + 1) * (maxY - minY + 1));
         }
 
+        /** Height over width of the bounding box. */
+        double aspect() {
+            return (maxY - minY + 1.0) / (maxX - minX + 1.0);
+        }
+
         boolean touchesTop() {
             return minY == 0;
         }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A bundled ONNX segmentation network run through DJL's OnnxRuntime engine: square RGB in, one probability
@@ -82,6 +83,42 @@ final class MaskModel implements AutoCloseable {
         } catch (TranslateException e) {
             throw new IllegalStateException("segmentation model failed", e);
         }
+    }
+
+    /**
+     * The network run on squares of the image's short side sliding along its long side (overlapping by at least
+     * a quarter), each answer scaled back to its square and the highest kept per pixel, at image size. Small
+     * figures that the whole-frame pass squashes out of reach show up here. Empty for a square image, where the
+     * one square is the whole frame.
+     */
+    Optional<float[]> predictSliding(RgbImage image) {
+        int w = image.width();
+        int h = image.height();
+        int side = Math.min(w, h);
+        int free = Math.max(w, h) - side;
+        if (free == 0) {
+            return Optional.empty();
+        }
+        int count = (int) Math.ceil(free / (side * 0.75)) + 1;
+        float[] out = new float[w * h];
+        int[] px = image.pixels();
+        for (int k = 0; k < count; k++) {
+            int offset = (int) Math.round((double) k * free / (count - 1));
+            int x0 = w > h ? offset : 0;
+            int y0 = w > h ? 0 : offset;
+            int[] square = new int[side * side];
+            for (int y = 0; y < side; y++) {
+                System.arraycopy(px, (y0 + y) * w + x0, square, y * side, side);
+            }
+            float[] p = Resampler.resize(predict(new RgbImage(side, side, square)), this.side, this.side, side, side);
+            for (int y = 0; y < side; y++) {
+                int row = (y0 + y) * w + x0;
+                for (int x = 0; x < side; x++) {
+                    out[row + x] = Math.max(out[row + x], p[y * side + x]);
+                }
+            }
+        }
+        return Optional.of(out);
     }
 
     private float[] encode(RgbImage square) {

@@ -13,7 +13,8 @@ import java.util.concurrent.CompletionException;
 /**
  * Finds the named regions of a working image (long side 512): {@code global} always; {@code subject} from
  * U^2-NetP saliency and {@code person} from the MediaPipe selfie network, each gated so that weak answers are
- * dropped; {@code sky}, {@code vegetation} and {@code water} from {@link SurfaceRules}; {@code background} as
+ * dropped; {@code sky}, {@code vegetation} and {@code water} from {@link SurfaceRules} (a blue backdrop behind a
+ * portrait is not sky); {@code background} as
  * what is neither subject nor person. A region with no evidence is left out rather than invented. Safe to
  * share between threads: each call makes its own predictors.
  */
@@ -68,8 +69,8 @@ public final class RegionFinder implements AutoCloseable {
         CompletableFuture<float[]> saliency = CompletableFuture.supplyAsync(() -> upsample(subjectModel, image));
         Segments segments = Segments.of(image);
         float[] personProbability = upsample(personModel, image);
+        Optional<float[]> person = Silhouettes.person(personProbability, personModel.predictSliding(image), w, h);
         Optional<float[]> subject = Silhouettes.subject(join(saliency), w, h);
-        Optional<float[]> person = Silhouettes.person(personProbability, w, h);
         float[] foreground = subject.orElse(null);
         if (person.isPresent()) {
             foreground = foreground == null ? person.get() : SoftMasks.union(foreground, person.get());
@@ -84,7 +85,9 @@ public final class RegionFinder implements AutoCloseable {
         Optional<float[]> vegetationMask = rules.mask(vegetation);
         boolean[] sky = rules.sky(vegetationMask.isPresent());
         boolean[] water = rules.water(sky, vegetation);
-        withoutForeground(rules.mask(sky), foreground).ifPresent(m -> regions.add(region(SKY, "sky", m)));
+        withoutForeground(rules.mask(sky), foreground)
+                .filter(m -> person.isEmpty() || !Silhouettes.backdrop(m, person.get(), w, h))
+                .ifPresent(m -> regions.add(region(SKY, "sky", m)));
         withoutForeground(vegetationMask, foreground).ifPresent(m -> regions.add(region(VEGETATION, "vegetation", m)));
         withoutForeground(rules.mask(water), foreground).ifPresent(m -> regions.add(region(WATER, "water", m)));
         return new FoundRegions(w, h, regions, segments);

@@ -24,6 +24,14 @@ final class Silhouettes {
     static final double PERSON_MIN_CONFIDENCE = 0.9;
     static final double PERSON_MIN_AREA = 0.02;
     static final double PERSON_MIN_SOLIDITY = 0.3;
+    /** One of several people in a group can be small: half the area a lone person needs. */
+    static final double FIGURE_MIN_AREA = 0.01;
+    static final double FIGURE_MIN_ASPECT = 1.5;
+    static final double FIGURE_MIN_SOLIDITY = 0.5;
+    static final double FIGURE_MIN_CONFIDENCE = 0.75;
+    static final double SLIM_FIGURE_MIN_ASPECT = 2.0;
+    static final double SLIM_FIGURE_MIN_SOLIDITY = 0.6;
+    static final double BACKDROP_MIN_ON_PERSON = 0.6;
 
     private Silhouettes() {
     }
@@ -62,17 +70,80 @@ final class Silhouettes {
     /**
      * The person: pieces of the selfie network's output that are very confident and solid, and not a frame-
      * filling close-up that touches the top and both sides (what the network does with an animal's face).
+     * {@code sliding} is the network's answer on squares sliding along the long side ({@link
+     * MaskModel#predictSliding}), which finds the small standing figures of a group photo that the whole-frame
+     * pass misses. It also answers for close-ups of cups and glasses, so a piece that only the sliding pass
+     * sees must in addition look like a standing figure ({@link #standingFigure}).
      */
-    static Optional<float[]> person(float[] probability, int w, int h) {
+    static Optional<float[]> person(float[] whole, Optional<float[]> sliding, int w, int h) {
+        float[] probability = whole;
+        if (sliding.isPresent()) {
+            probability = new float[whole.length];
+            for (int i = 0; i < whole.length; i++) {
+                probability[i] = Math.max(whole[i], sliding.get()[i]);
+            }
+        }
         List<Blobs.Blob> kept = new ArrayList<>();
         for (Blobs.Blob b : Blobs.of(probability, w, h, CORE)) {
             boolean fillsFrame = b.touchesTop() && b.spansWidth();
-            if (b.area() >= PERSON_MIN_AREA && b.meanProbability() >= PERSON_MIN_CONFIDENCE
-                    && b.solidity() >= PERSON_MIN_SOLIDITY && !fillsFrame) {
+            if (b.area() < FIGURE_MIN_AREA || b.solidity() < PERSON_MIN_SOLIDITY || fillsFrame) {
+                continue;
+            }
+            boolean confident = b.meanProbability() >= PERSON_MIN_CONFIDENCE;
+            if (mean(whole, b) >= CORE ? confident && b.area() >= PERSON_MIN_AREA : standingFigure(b, confident)) {
                 kept.add(b);
             }
         }
         return keep(probability, kept, w, h);
+    }
+
+    /**
+     * Whether a piece only the sliding pass saw is shaped like a standing figure: tall and solid, and taller
+     * and more solid still when the network is less sure of it.
+     */
+    private static boolean standingFigure(Blobs.Blob b, boolean confident) {
+        if (confident) {
+            return b.aspect() >= FIGURE_MIN_ASPECT && b.solidity() >= FIGURE_MIN_SOLIDITY;
+        }
+        return b.meanProbability() >= FIGURE_MIN_CONFIDENCE && b.aspect() >= SLIM_FIGURE_MIN_ASPECT
+                && b.solidity() >= SLIM_FIGURE_MIN_SOLIDITY;
+    }
+
+    /**
+     * Whether a blue "sky" is a studio backdrop behind a portrait: in most of the columns it covers, what lies
+     * just below its lowest pixel is the person, where real sky ends at a horizon, a roof line or trees.
+     */
+    static boolean backdrop(float[] sky, float[] person, int w, int h) {
+        int columns = 0;
+        int onPerson = 0;
+        for (int x = 0; x < w; x++) {
+            int lowest = -1;
+            for (int y = h - 1; y >= 0 && lowest < 0; y--) {
+                if (sky[y * w + x] >= CORE) {
+                    lowest = y;
+                }
+            }
+            if (lowest < 0) {
+                continue;
+            }
+            columns++;
+            // the person mask starts a few pixels below where the sky's soft edge ends
+            for (int y = lowest + 1; y <= Math.min(h - 1, lowest + 1 + 2 * FRINGE); y++) {
+                if (person[y * w + x] >= CORE) {
+                    onPerson++;
+                    break;
+                }
+            }
+        }
+        return columns > 0 && onPerson >= BACKDROP_MIN_ON_PERSON * columns;
+    }
+
+    private static double mean(float[] plane, Blobs.Blob b) {
+        double sum = 0;
+        for (int i : b.pixels()) {
+            sum += plane[i];
+        }
+        return sum / b.pixels().length;
     }
 
     private static Optional<float[]> keep(float[] probability, List<Blobs.Blob> kept, int w, int h) {
