@@ -17,7 +17,10 @@ final class SurfaceRules {
     static final double SKY_CLOUD_MAX_TEXTURE = 4.0;
     static final double SKY_WHITE_MAX_TEXTURE = 0.6;
     static final double SKY_SEED_MAX_B = -8;
-    static final double SKY_MIN_SEED_AREA = 0.01;
+    static final double SKY_TWILIGHT_MAX_B = -25;
+    static final double SKY_HAZE_MIN_L = 85;
+    static final double SKY_HAZE_MAX_B = -4;
+    static final double SKY_MIN_SEED_AREA = 0.008;
     static final double SKY_GROW_MAX_STEP = 10;
     static final double SKY_MAX_DRIFT = 35;
     static final double SKY_MATCH = 6;
@@ -37,6 +40,10 @@ final class SurfaceRules {
     static final double WATER_MAX_TEXTURE = 3.0;
     static final double WATER_SKY_LIKENESS = 15;
     static final double WATER_MAX_B = -15;
+    static final double WATER_MIRROR_MIN_SKY_CHROMA = 15;
+    static final double WATER_MIRROR_MIN_SHARE = 0.3;
+    static final double WATER_MIRROR_MAX_DL = 30;
+    static final double WATER_MIRROR_MAX_TURN = 25;
 
     private final Superpixels sp;
     private final int n;
@@ -64,9 +71,10 @@ final class SurfaceRules {
     }
 
     /**
-     * Sky: seeded by smooth, blue superpixels on the top edge (day or night sky; an indoor wall is rarely blue),
-     * or by very smooth, bright, neutral ones (a white or hazy sky) when the photo shows vegetation, since a
-     * white ceiling looks the same and needs that outdoor evidence. Seeds grow into smooth neighbours whose
+     * Sky: seeded by smooth, blue or violet superpixels on the top edge (day, twilight or night sky; an indoor
+     * wall is rarely blue), by very smooth, bright ones with a trace of blue (a hazy sky), or by very smooth,
+     * bright, neutral ones (a white sky) when the photo shows vegetation, since a white ceiling looks the same
+     * and needs that outdoor evidence. Seeds grow into smooth neighbours whose
      * colour changes gradually and stays near the seeds' colour, which takes in haze and a sunset's glow but
      * stops at the hard edge of a horizon, a ridge or a tree line. Clouds are the exception to gradual change:
      * a bright, neutral neighbour lighter than the sky it touches, in the upper three quarters of the frame, joins
@@ -82,9 +90,12 @@ final class SurfaceRules {
         double seedB = 0;
         double seedPixels = 0;
         for (int s = 0; s < n; s++) {
-            boolean blue = b[s] < SKY_SEED_MAX_B && a[s] < 15 && l[s] > 15 && texture[s] < SKY_SEED_MAX_TEXTURE;
-            boolean white = outdoors && l[s] > 80 && b[s] < 3 && Math.abs(a[s]) < 5
-                    && texture[s] < SKY_WHITE_MAX_TEXTURE;
+            // a twilight sky is violet: strongly blue with some red
+            boolean blue = b[s] < SKY_SEED_MAX_B && (a[s] < 15 || a[s] < 30 && b[s] < SKY_TWILIGHT_MAX_B)
+                    && l[s] > 15 && texture[s] < SKY_SEED_MAX_TEXTURE;
+            // a hazy sky is all but white with a trace of blue; pure white needs outdoor evidence
+            boolean white = (outdoors && b[s] < 3 || l[s] > SKY_HAZE_MIN_L && b[s] < SKY_HAZE_MAX_B)
+                    && l[s] > 80 && Math.abs(a[s]) < 5 && texture[s] < SKY_WHITE_MAX_TEXTURE;
             if (sp.minY[s] == 0 && (blue || white)) {
                 in[s] = true;
                 queue.add(s);
@@ -213,7 +224,7 @@ final class SurfaceRules {
 
     /**
      * Water: smooth superpixels lying below the sky and below 45% of the height (half the height without sky)
-     * that are blue or mirror the sky's colour, kept only as wide pieces; a lake reflects the sky, a wall does
+     * that are blue or mirror the sky's colour (or its hue, paler), kept only as wide pieces; a lake reflects the sky, a wall does
      * not lie below it.
      * Only a clearly blue surface counts as blue: distant hazy hills are faintly blue.
      */
@@ -240,8 +251,8 @@ final class SurfaceRules {
                 continue;
             }
             boolean blue = b[s] < WATER_MAX_B && a[s] < 10;
-            boolean mirrorsSky = skyPixels > 0 && l[s] > 30 && distance(s, skyL / skyPixels, skyA / skyPixels,
-                    skyB / skyPixels) < WATER_SKY_LIKENESS;
+            boolean mirrorsSky = skyPixels > 0 && l[s] > 30
+                    && mirrors(s, skyL / skyPixels, skyA / skyPixels, skyB / skyPixels);
             in[s] = blue || mirrorsSky;
         }
         return keepWide(in, 0.2);
@@ -284,6 +295,24 @@ final class SurfaceRules {
     private boolean green(int s) {
         double hue = hue(s);
         return hue >= VEGETATION_MIN_HUE && hue <= 170 && Math.hypot(a[s], b[s]) >= VEGETATION_MIN_CHROMA;
+    }
+
+    /**
+     * Whether superpixel s looks like the reflection of a sky of the given mean colour: close to it, or, for a
+     * coloured sky, of the same hue with less chroma (a reflection is paler) and not far off in lightness.
+     */
+    private boolean mirrors(int s, double skyL, double skyA, double skyB) {
+        if (distance(s, skyL, skyA, skyB) < WATER_SKY_LIKENESS) {
+            return true;
+        }
+        double skyChroma = Math.hypot(skyA, skyB);
+        double chroma = Math.hypot(a[s], b[s]);
+        if (skyChroma < WATER_MIRROR_MIN_SKY_CHROMA || chroma < WATER_MIRROR_MIN_SHARE * skyChroma
+                || chroma > skyChroma * 1.1 || Math.abs(l[s] - skyL) > WATER_MIRROR_MAX_DL) {
+            return false;
+        }
+        double turn = Math.abs(Math.toDegrees(Math.atan2(b[s], a[s]) - Math.atan2(skyB, skyA)));
+        return Math.min(turn, 360 - turn) < WATER_MIRROR_MAX_TURN;
     }
 
     private double hue(int s) {
