@@ -1,6 +1,9 @@
 package dev.pertouch.inference.regions;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +29,9 @@ final class SurfaceRules {
     static final double SKY_MATCH = 6;
     static final double SKY_MAX_CENTRE = 0.75;
     static final double SKY_MAX_GAP = 0.15;
+    static final double REFLECTION_MIN_SHORE = 0.3;
+    static final double REFLECTION_MIN_COLUMNS = 0.3;
+    static final double REFLECTION_MAX_SPREAD = 0.04;
 
     static final double VEGETATION_MAX_L = 80;
     static final double VEGETATION_PALE_MIN_CHROMA = 20;
@@ -121,7 +127,56 @@ final class SurfaceRules {
             }
         }
         grow(in, queue, seedL, seedA, seedB);
+        dropReflection(in);
         return in;
+    }
+
+    /**
+     * A calm lake mirrors the sky so closely that growth can run around the end of a thin shore line into the
+     * reflection. The sign is a shore: in many columns, sky, then a strip of land, then sky-coloured water
+     * again, with the land starting at nearly the same height everywhere (a cable or a branch in front of
+     * the sky slants or breaks off). Below such a shore, in the lower part of the frame, what looks like sky
+     * is its reflection and is dropped.
+     */
+    private void dropReflection(boolean[] in) {
+        int w = sp.lab.width;
+        int h = sp.lab.height;
+        List<Integer> shore = new ArrayList<>();
+        int skyColumns = 0;
+        for (int x = 0; x < w; x++) {
+            int y = 0;
+            while (y < h && !in[sp.labels[y * w + x]]) {
+                y++;
+            }
+            if (y == h) {
+                continue;
+            }
+            skyColumns++;
+            while (y < h && in[sp.labels[y * w + x]]) {
+                y++;
+            }
+            int land = y;
+            while (y < h && !in[sp.labels[y * w + x]]) {
+                y++;
+            }
+            if (y < h && land >= REFLECTION_MIN_SHORE * h) {
+                shore.add(land);
+            }
+        }
+        if (skyColumns == 0 || shore.size() < REFLECTION_MIN_COLUMNS * skyColumns) {
+            return;
+        }
+        Collections.sort(shore);
+        int line = shore.get(shore.size() / 2);
+        int spread = shore.get(shore.size() * 3 / 4) - shore.get(shore.size() / 4);
+        if (spread > REFLECTION_MAX_SPREAD * h) {
+            return;
+        }
+        for (int s = 0; s < n; s++) {
+            if (in[s] && sp.sumY[s] / sp.pixels[s] > line) {
+                in[s] = false;
+            }
+        }
     }
 
     /**
