@@ -44,14 +44,14 @@ final class MaskModel implements AutoCloseable {
         this.input = input;
     }
 
-    static MaskModel load(String resource, int side, Input input) {
+    /** Loads a bundled network whose runs use {@code threads} threads each. */
+    static MaskModel load(String resource, int side, Input input, int threads) {
         Model model = Model.newInstance(resource, "OnnxRuntime");
         try (InputStream in = MaskModel.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("model " + resource + " is missing from the classpath");
             }
-            // one intra-op thread per session: requests run in parallel on the inference pool's workers
-            model.load(in, Map.of("intraOpNumThreads", "1", "interOpNumThreads", "1"));
+            model.load(in, Map.of("intraOpNumThreads", Integer.toString(threads), "interOpNumThreads", "1"));
         } catch (IOException e) {
             model.close();
             throw new UncheckedIOException("cannot read model " + resource, e);

@@ -41,10 +41,13 @@ public final class RegionFinder implements AutoCloseable {
     /** Loads the bundled networks; starts DJL's OnnxRuntime engine first, before anything else creates one. */
     public static RegionFinder create() {
         Engine.getEngine("OnnxRuntime");
-        MaskModel subject = MaskModel.load("/models/u2netp.onnx", 320, MaskModel.Input.IMAGENET_NCHW);
+        // U^2-Net is the one long step of finding regions and the rest of the work beside it is short, so it gets
+        // two threads where there are two cores; the selfie network's runs are short and keep one
+        int saliencyThreads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        MaskModel subject = MaskModel.load("/models/u2netp.onnx", 320, MaskModel.Input.IMAGENET_NCHW, saliencyThreads);
         try {
             return new RegionFinder(subject,
-                    MaskModel.load("/models/selfie-segmentation.onnx", 256, MaskModel.Input.UNIT_NHWC));
+                    MaskModel.load("/models/selfie-segmentation.onnx", 256, MaskModel.Input.UNIT_NHWC, 1));
         } catch (RuntimeException e) {
             subject.close();
             throw e;

@@ -34,7 +34,7 @@ class SelfieConversionTest {
 
         Engine.getEngine("OnnxRuntime");
         float[] mask;
-        try (MaskModel model = MaskModel.load("/models/selfie-segmentation.onnx", side, MaskModel.Input.UNIT_NHWC)) {
+        try (MaskModel model = MaskModel.load("/models/selfie-segmentation.onnx", side, MaskModel.Input.UNIT_NHWC, 1)) {
             mask = model.predict(new RgbImage(side, side, px));
         }
         double worst = 0;
