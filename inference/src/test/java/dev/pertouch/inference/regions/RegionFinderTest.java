@@ -59,6 +59,21 @@ class RegionFinderTest {
     }
 
     @Test
+    void theBlueBackdropOfAStudioPortraitIsNotSky() {
+        FoundRegions found = finder.scan(LabelledSet.photo("hopper"));
+        assertTrue(found.region("person").isPresent());
+        assertTrue(found.region("sky").isEmpty());
+    }
+
+    @Test
+    void everyoneStandingInAWideGroupPhotoIsAPerson() {
+        RgbImage group = LabelledSet.photo("lakeside");
+        FoundRegion person = finder.scan(group).region("person").orElseThrow();
+        float[] reference = LabelledSet.mask("lakeside", "person");
+        assertTrue(SoftMasks.iou(person.mask(), reference) > 0.75);
+    }
+
+    @Test
     void aPortraitHasPersonSubjectAndBackgroundThatComplementEachOther() {
         FoundRegions found = finder.scan(LabelledSet.photo("astronaut"));
         assertEquals("global", found.regions().get(0).id());
