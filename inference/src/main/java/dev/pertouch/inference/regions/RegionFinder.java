@@ -72,7 +72,8 @@ public final class RegionFinder implements AutoCloseable {
         CompletableFuture<float[]> saliency = CompletableFuture.supplyAsync(() -> upsample(subjectModel, image));
         Segments segments = Segments.of(image);
         float[] personProbability = upsample(personModel, image);
-        Optional<float[]> person = Silhouettes.person(personProbability, personModel.predictSliding(image), w, h);
+        Optional<float[]> person = Silhouettes.person(personProbability, personModel.predictSliding(image),
+                segments.superpixels().lab);
         Optional<float[]> subject = Silhouettes.subject(join(saliency), w, h);
         float[] foreground = subject.orElse(null);
         if (person.isPresent()) {
