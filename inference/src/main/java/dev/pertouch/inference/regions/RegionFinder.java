@@ -89,7 +89,7 @@ public final class RegionFinder implements AutoCloseable {
         Optional<float[]> vegetationMask = rules.mask(vegetation);
         boolean[] sky = rules.sky(vegetationMask.isPresent());
         boolean[] water = rules.water(sky, vegetation);
-        withoutForeground(rules.mask(sky), foreground)
+        withoutForeground(rules.skyMask(sky), foreground)
                 .filter(m -> person.isEmpty() || !Silhouettes.backdrop(m, person.get(), w, h))
                 .ifPresent(m -> regions.add(region(SKY, "sky", m)));
         withoutForeground(vegetationMask, foreground).ifPresent(m -> regions.add(region(VEGETATION, "vegetation", m)));

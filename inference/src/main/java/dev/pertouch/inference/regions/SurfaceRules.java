@@ -29,6 +29,7 @@ final class SurfaceRules {
     static final double SKY_MATCH = 6;
     static final double SKY_MAX_CENTRE = 0.75;
     static final double SKY_MAX_GAP = 0.15;
+    static final double SKY_PIXEL_MATCH = 6;
     static final double REFLECTION_MIN_SHORE = 0.3;
     static final double REFLECTION_MIN_COLUMNS = 0.3;
     static final double REFLECTION_MAX_SPREAD = 0.04;
@@ -319,10 +320,62 @@ final class SurfaceRules {
      * of its superpixel and the neighbours across the edge it is closest to in colour; then a one-pixel feather.
      */
     Optional<float[]> mask(boolean[] chosen) {
+        return feathered(hard(chosen));
+    }
+
+    /**
+     * The sky's pixel mask ({@link #mask}) with the sky seen through foliage, a lattice or between cables added:
+     * pixels in the upper three quarters and above the lowest sky found, outside green superpixels, that are blue (b* < -8) and within a few
+     * Lab units of a sky superpixel's colour. Superpixels there mix leaf and sky and match neither.
+     */
+    Optional<float[]> skyMask(boolean[] sky) {
+        float[] m = hard(sky);
+        List<Integer> skyParts = new ArrayList<>();
+        // the sky's colours, boxed: most pixels are far outside and need no closer look
+        double[] box = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE,
+                Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int s = 0; s < n; s++) {
+            if (sky[s]) {
+                skyParts.add(s);
+                box[0] = Math.min(box[0], l[s] - SKY_PIXEL_MATCH);
+                box[1] = Math.max(box[1], l[s] + SKY_PIXEL_MATCH);
+                box[2] = Math.min(box[2], a[s] - SKY_PIXEL_MATCH);
+                box[3] = Math.max(box[3], a[s] + SKY_PIXEL_MATCH);
+                box[4] = Math.min(box[4], b[s] - SKY_PIXEL_MATCH);
+                box[5] = Math.max(box[5], b[s] + SKY_PIXEL_MATCH);
+            }
+        }
+        LabImage lab = sp.lab;
+        // not below the lowest sky found: a lake under the horizon mirrors the sky's colour
+        int lowest = 0;
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] > 0) {
+                lowest = i / lab.width;
+            }
+        }
+        int limit = Math.min((int) (SKY_MAX_CENTRE * lab.height), lowest) * lab.width;
+        for (int i = 0; i < limit && !skyParts.isEmpty(); i++) {
+            int s = sp.labels[i];
+            if (m[i] > 0 || sky[s] || green(s) || lab.b[i] >= SKY_SEED_MAX_B
+                    || lab.l[i] < box[0] || lab.l[i] > box[1] || lab.a[i] < box[2] || lab.a[i] > box[3]
+                    || lab.b[i] < box[4] || lab.b[i] > box[5]) {
+                continue;
+            }
+            for (int t : skyParts) {
+                if (distance(t, lab.l[i], lab.a[i], lab.b[i]) < SKY_PIXEL_MATCH) {
+                    m[i] = 1f;
+                    break;
+                }
+            }
+        }
+        return feathered(m);
+    }
+
+    /** Each pixel with whichever of its superpixel and the neighbours across the set's edge is closest in colour. */
+    private float[] hard(boolean[] chosen) {
         int[] labels = sp.labels;
         LabImage lab = sp.lab;
         float[] m = new float[labels.length];
-        long count = 0;
         for (int i = 0; i < labels.length; i++) {
             int s = labels[i];
             int nearest = s;
@@ -338,13 +391,22 @@ final class SurfaceRules {
             }
             if (chosen[nearest]) {
                 m[i] = 1f;
+            }
+        }
+        return m;
+    }
+
+    private Optional<float[]> feathered(float[] hard) {
+        long count = 0;
+        for (float v : hard) {
+            if (v > 0) {
                 count++;
             }
         }
-        if (count < MIN_AREA * labels.length) {
+        if (count < MIN_AREA * hard.length) {
             return Optional.empty();
         }
-        return Optional.of(SoftMasks.feather(m, lab.width, lab.height, 1));
+        return Optional.of(SoftMasks.feather(hard, sp.lab.width, sp.lab.height, 1));
     }
 
     private boolean green(int s) {
