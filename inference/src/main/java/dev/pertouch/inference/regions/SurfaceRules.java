@@ -42,6 +42,7 @@ final class SurfaceRules {
     static final double VEGETATION_MIN_PIECE = 0.005;
     static final double VEGETATION_MIN_TEXTURE = 1.5;
     static final double VEGETATION_GROW_STEP = 15;
+    static final double VEGETATION_SHADE_MAX_L = 35;
 
     static final double WATER_MIN_CENTRE = 0.45;
     static final double WATER_MAX_TEXTURE = 3.0;
@@ -267,8 +268,10 @@ final class SurfaceRules {
             int s = queue.poll();
             for (int t : sp.neighbours(s)) {
                 double hue = hue(t);
-                if (!in[t] && texture[t] >= VEGETATION_MIN_TEXTURE && hue >= 70 && hue <= 180
-                        && Math.hypot(a[t], b[t]) >= 6 && l[t] < 70
+                double chroma = Math.hypot(a[t], b[t]);
+                boolean yellowToGreen = hue >= 70 && hue <= 180 && chroma >= 6 && l[t] < 70;
+                boolean shade = l[t] < VEGETATION_SHADE_MAX_L && (chroma < 6 || hue >= 60 && hue <= 200);
+                if (!in[t] && texture[t] >= VEGETATION_MIN_TEXTURE && (yellowToGreen || shade)
                         && sp.colourDistance(s, t) < VEGETATION_GROW_STEP) {
                     in[t] = true;
                     queue.add(t);
