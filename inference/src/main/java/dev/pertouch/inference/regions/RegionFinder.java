@@ -74,7 +74,13 @@ public final class RegionFinder implements AutoCloseable {
         float[] personProbability = upsample(personModel, image);
         Optional<float[]> person = Silhouettes.person(personProbability, personModel.predictSliding(image),
                 segments.superpixels().lab);
-        Optional<float[]> subject = Silhouettes.subject(join(saliency), w, h);
+        SurfaceRules rules = new SurfaceRules(segments.superpixels());
+        boolean[] vegetation = rules.vegetation();
+        Optional<float[]> vegetationMask = rules.mask(vegetation);
+        boolean[] sky = rules.sky(vegetationMask.isPresent());
+        boolean[] water = rules.water(sky, vegetation);
+        Optional<float[]> skyMask = rules.skyMask(sky);
+        Optional<float[]> subject = Silhouettes.subject(join(saliency), skyMask.orElse(null), w, h);
         float[] foreground = subject.orElse(null);
         if (person.isPresent()) {
             foreground = foreground == null ? person.get() : SoftMasks.union(foreground, person.get());
@@ -84,12 +90,7 @@ public final class RegionFinder implements AutoCloseable {
         if (foreground != null) {
             regions.add(region(BACKGROUND, "background", SoftMasks.complement(foreground)));
         }
-        SurfaceRules rules = new SurfaceRules(segments.superpixels());
-        boolean[] vegetation = rules.vegetation();
-        Optional<float[]> vegetationMask = rules.mask(vegetation);
-        boolean[] sky = rules.sky(vegetationMask.isPresent());
-        boolean[] water = rules.water(sky, vegetation);
-        withoutForeground(rules.skyMask(sky), foreground)
+        withoutForeground(skyMask, foreground)
                 .filter(m -> person.isEmpty() || !Silhouettes.backdrop(m, person.get(), w, h))
                 .ifPresent(m -> regions.add(region(SKY, "sky", m)));
         withoutForeground(vegetationMask, foreground).ifPresent(m -> regions.add(region(VEGETATION, "vegetation", m)));

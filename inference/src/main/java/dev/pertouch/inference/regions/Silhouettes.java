@@ -20,6 +20,9 @@ final class Silhouettes {
     static final double SUBJECT_MIN_CONFIDENCE = 0.8;
     static final double SUBJECT_MIN_AREA = 0.01;
     static final double SUBJECT_MIN_SOLIDITY = 0.15;
+    static final double RIDGE_MAX_ASPECT = 0.5;
+    static final double RIDGE_MIN_UNDER_SKY = 0.5;
+    static final double RIDGE_SKY_REACH = 0.05;
 
     static final double PERSON_MIN_CONFIDENCE = 0.9;
     static final double PERSON_MIN_AREA = 0.02;
@@ -39,11 +42,11 @@ final class Silhouettes {
     }
 
     /**
-     * The salient subject: pieces of U^2-Net's output that are confident and solid. A piece running from the
-     * left edge to the right edge without reaching the bottom is scenery (a mountain range, a skyline), not a
-     * subject.
+     * The salient subject: pieces of U^2-Net's output that are confident and solid. A piece that does not reach
+     * the bottom and either runs from the left edge to the right edge or is a {@link #ridge} is scenery (a
+     * mountain range, a skyline), not a subject. {@code sky}: the sky's mask, or null.
      */
-    static Optional<float[]> subject(float[] saliency, int w, int h) {
+    static Optional<float[]> subject(float[] saliency, float[] sky, int w, int h) {
         float min = Float.MAX_VALUE;
         float max = -Float.MAX_VALUE;
         for (float v : saliency) {
@@ -60,13 +63,47 @@ final class Silhouettes {
         }
         List<Blobs.Blob> kept = new ArrayList<>();
         for (Blobs.Blob b : Blobs.of(stretched, w, h, CORE)) {
-            boolean scenery = b.spansWidth() && !b.touchesBottom();
+            boolean scenery = !b.touchesBottom() && (b.spansWidth() || ridge(b, sky, w));
             if (b.area() >= SUBJECT_MIN_AREA && b.meanProbability() >= SUBJECT_MIN_CONFIDENCE
                     && b.solidity() >= SUBJECT_MIN_SOLIDITY && !scenery) {
                 kept.add(b);
             }
         }
         return keep(stretched, kept, w, h);
+    }
+
+    /**
+     * Whether a piece is a mountain range or a skyline: much wider than tall, with sky within 5% of the height
+     * above its top in at least half of its columns. {@code sky}: the sky's mask, or null when the photo shows none.
+     */
+    private static boolean ridge(Blobs.Blob b, float[] sky, int w) {
+        if (sky == null || b.aspect() >= RIDGE_MAX_ASPECT) {
+            return false;
+        }
+        int reach = (int) Math.ceil(RIDGE_SKY_REACH * b.height());
+        boolean[] in = new boolean[sky.length];
+        for (int i : b.pixels()) {
+            in[i] = true;
+        }
+        int columns = 0;
+        int underSky = 0;
+        for (int x = b.minX(); x <= b.maxX(); x++) {
+            int y = b.minY();
+            while (y <= b.maxY() && !in[y * w + x]) {
+                y++;
+            }
+            if (y > b.maxY()) {
+                continue;
+            }
+            columns++;
+            for (int up = 1; up <= reach && y - up >= 0; up++) {
+                if (sky[(y - up) * w + x] >= CORE) {
+                    underSky++;
+                    break;
+                }
+            }
+        }
+        return underSky >= RIDGE_MIN_UNDER_SKY * columns;
     }
 
     /**

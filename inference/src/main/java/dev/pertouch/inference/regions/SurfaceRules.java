@@ -48,6 +48,10 @@ final class SurfaceRules {
     static final double WATER_MAX_TEXTURE = 3.0;
     static final double WATER_SKY_LIKENESS = 15;
     static final double WATER_MAX_B = -15;
+    static final double WATER_MIN_WIDTH = 0.2;
+    static final double WATER_HORIZON_MAX_SPREAD = 0.02;
+    static final double WATER_SKY_NEAR = 0.1;
+    static final double WATER_SEA_MAX_TEXTURE = 1.2;
     static final double WATER_MIRROR_MIN_SKY_CHROMA = 15;
     static final double WATER_MIRROR_MIN_SHARE = 0.3;
     static final double WATER_MIRROR_MAX_DL = 30;
@@ -314,7 +318,53 @@ final class SurfaceRules {
                     && mirrors(s, skyL / skyPixels, skyA / skyPixels, skyB / skyPixels);
             in[s] = blue || mirrorsSky;
         }
-        return keepWide(in, 0.2);
+        return keepGroups(in, (group, pixels, width) -> width >= WATER_MIN_WIDTH * sp.lab.width
+                && !hazyLand(group, sky));
+    }
+
+    /**
+     * Whether a group is distant land in haze rather than water: hazy hills and a hazy city take the sky's
+     * colour just as a lake mirrors it, but they lie right under the sky. Water meets the sky only at a sea's
+     * horizon, which is straight, and a calm sea is smooth. So a group whose top has sky within a tenth of the
+     * height above it in at least half of its columns is land unless the middle half of those tops lies within
+     * 2% of the height and its texture is under 1.2.
+     */
+    private boolean hazyLand(boolean[] group, boolean[] sky) {
+        int w = sp.lab.width;
+        int h = sp.lab.height;
+        int near = (int) Math.ceil(WATER_SKY_NEAR * h);
+        List<Integer> tops = new ArrayList<>();
+        int columns = 0;
+        for (int x = 0; x < w; x++) {
+            int y = 0;
+            while (y < h && !group[sp.labels[y * w + x]]) {
+                y++;
+            }
+            if (y == h) {
+                continue;
+            }
+            columns++;
+            for (int up = 1; up <= near && y - up >= 0; up++) {
+                if (sky[sp.labels[(y - up) * w + x]]) {
+                    tops.add(y);
+                    break;
+                }
+            }
+        }
+        if (tops.size() < 0.5 * columns) {
+            return false;
+        }
+        Collections.sort(tops);
+        boolean straight = tops.get(tops.size() * 3 / 4) - tops.get(tops.size() / 4) <= WATER_HORIZON_MAX_SPREAD * h;
+        double gradient = 0;
+        long pixels = 0;
+        for (int s = 0; s < n; s++) {
+            if (group[s]) {
+                gradient += sp.sumGradient[s];
+                pixels += sp.pixels[s];
+            }
+        }
+        return !straight || gradient / pixels >= WATER_SEA_MAX_TEXTURE;
     }
 
     /**
@@ -447,18 +497,15 @@ final class SurfaceRules {
         return Math.sqrt(dl * dl + da * da + db * db);
     }
 
-    /** Keeps connected groups of chosen superpixels whose bounding box spans at least this share of the width. */
-    private boolean[] keepWide(boolean[] chosen, double minWidthShare) {
-        return keepGroups(chosen, (pixels, width) -> width >= minWidthShare * sp.lab.width);
-    }
 
     /** Keeps connected groups of chosen superpixels covering at least this share of the image. */
     private boolean[] keepLarge(boolean[] chosen, double minArea) {
-        return keepGroups(chosen, (pixels, width) -> pixels >= minArea * sp.labels.length);
+        return keepGroups(chosen, (group, pixels, width) -> pixels >= minArea * sp.labels.length);
     }
 
     private interface GroupTest {
-        boolean keep(long pixels, int width);
+        /** {@code group}: which superpixels belong to the connected group. */
+        boolean keep(boolean[] group, long pixels, int width);
     }
 
     private boolean[] keepGroups(boolean[] chosen, GroupTest test) {
@@ -489,7 +536,11 @@ final class SurfaceRules {
                     }
                 }
             }
-            if (test.keep(pixels, maxX - minX + 1)) {
+            boolean[] members = new boolean[n];
+            for (int k = 0; k < size; k++) {
+                members[group[k]] = true;
+            }
+            if (test.keep(members, pixels, maxX - minX + 1)) {
                 for (int k = 0; k < size; k++) {
                     out[group[k]] = true;
                 }
