@@ -80,30 +80,12 @@ final class Silhouettes {
         if (sky == null || b.aspect() >= RIDGE_MAX_ASPECT) {
             return false;
         }
-        int reach = (int) Math.ceil(RIDGE_SKY_REACH * b.height());
         boolean[] in = new boolean[sky.length];
         for (int i : b.pixels()) {
             in[i] = true;
         }
-        int columns = 0;
-        int underSky = 0;
-        for (int x = b.minX(); x <= b.maxX(); x++) {
-            int y = b.minY();
-            while (y <= b.maxY() && !in[y * w + x]) {
-                y++;
-            }
-            if (y > b.maxY()) {
-                continue;
-            }
-            columns++;
-            for (int up = 1; up <= reach && y - up >= 0; up++) {
-                if (sky[(y - up) * w + x] >= CORE) {
-                    underSky++;
-                    break;
-                }
-            }
-        }
-        return underSky >= RIDGE_MIN_UNDER_SKY * columns;
+        return Columns.underSky(i -> in[i], i -> sky[i] >= CORE, w, sky.length / w,
+                (int) Math.ceil(RIDGE_SKY_REACH * b.height())).mostlyUnderSky(RIDGE_MIN_UNDER_SKY);
     }
 
     /**

@@ -287,8 +287,8 @@ final class SurfaceRules {
 
     /**
      * Water: smooth superpixels lying below the sky and below 45% of the height (half the height without sky)
-     * that are blue or mirror the sky's colour (or its hue, paler), kept only as wide pieces; a lake reflects the sky, a wall does
-     * not lie below it.
+     * that are blue or mirror the sky's colour (or its hue, paler), kept only as wide pieces that are not hazy
+     * land ({@link #hazyLand}); a lake reflects the sky, a wall does not lie below it.
      * Only a clearly blue surface counts as blue: distant hazy hills are faintly blue.
      */
     boolean[] water(boolean[] sky, boolean[] vegetation) {
@@ -332,28 +332,12 @@ final class SurfaceRules {
     private boolean hazyLand(boolean[] group, boolean[] sky) {
         int w = sp.lab.width;
         int h = sp.lab.height;
-        int near = (int) Math.ceil(WATER_SKY_NEAR * h);
-        List<Integer> tops = new ArrayList<>();
-        int columns = 0;
-        for (int x = 0; x < w; x++) {
-            int y = 0;
-            while (y < h && !group[sp.labels[y * w + x]]) {
-                y++;
-            }
-            if (y == h) {
-                continue;
-            }
-            columns++;
-            for (int up = 1; up <= near && y - up >= 0; up++) {
-                if (sky[sp.labels[(y - up) * w + x]]) {
-                    tops.add(y);
-                    break;
-                }
-            }
-        }
-        if (tops.size() < 0.5 * columns) {
+        Columns.Tops top = Columns.underSky(i -> group[sp.labels[i]], i -> sky[sp.labels[i]], w, h,
+                (int) Math.ceil(WATER_SKY_NEAR * h));
+        if (!top.mostlyUnderSky(0.5)) {
             return false;
         }
+        List<Integer> tops = new ArrayList<>(top.underSky());
         Collections.sort(tops);
         boolean straight = tops.get(tops.size() * 3 / 4) - tops.get(tops.size() / 4) <= WATER_HORIZON_MAX_SPREAD * h;
         double gradient = 0;
@@ -378,8 +362,9 @@ final class SurfaceRules {
 
     /**
      * The sky's pixel mask ({@link #mask}) with the sky seen through foliage, a lattice or between cables added:
-     * pixels in the upper three quarters and above the lowest sky found, outside green superpixels, that are blue (b* < -8) and within a few
-     * Lab units of a sky superpixel's colour. Superpixels there mix leaf and sky and match neither.
+     * pixels in the upper three quarters and above the lowest sky found, outside green superpixels, that are blue
+     * (b* < -8) and within a few Lab units of a sky superpixel's colour. Superpixels there mix leaf and sky and
+     * match neither.
      */
     Optional<float[]> skyMask(boolean[] sky) {
         float[] m = hard(sky);
@@ -496,7 +481,6 @@ final class SurfaceRules {
         double db = b[s] - ob;
         return Math.sqrt(dl * dl + da * da + db * db);
     }
-
 
     /** Keeps connected groups of chosen superpixels covering at least this share of the image. */
     private boolean[] keepLarge(boolean[] chosen, double minArea) {
