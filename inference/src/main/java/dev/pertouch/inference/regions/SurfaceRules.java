@@ -318,8 +318,8 @@ final class SurfaceRules {
                     && mirrors(s, skyL / skyPixels, skyA / skyPixels, skyB / skyPixels);
             in[s] = blue || mirrorsSky;
         }
-        return keepGroups(in, (group, pixels, width) -> width >= WATER_MIN_WIDTH * sp.lab.width
-                && !hazyLand(group, sky));
+        return keepGroups(in, (group, size, pixels, width) -> width >= WATER_MIN_WIDTH * sp.lab.width
+                && !hazyLand(group, size, pixels, sky));
     }
 
     /**
@@ -329,10 +329,16 @@ final class SurfaceRules {
      * height above it in at least half of its columns is land unless the middle half of those tops lies within
      * 2% of the height and its texture is under 1.2.
      */
-    private boolean hazyLand(boolean[] group, boolean[] sky) {
+    private boolean hazyLand(int[] group, int size, long pixels, boolean[] sky) {
         int w = sp.lab.width;
         int h = sp.lab.height;
-        Columns.Tops top = Columns.underSky(i -> group[sp.labels[i]], i -> sky[sp.labels[i]], w, h,
+        boolean[] member = new boolean[n];
+        double gradient = 0;
+        for (int k = 0; k < size; k++) {
+            member[group[k]] = true;
+            gradient += sp.sumGradient[group[k]];
+        }
+        Columns.Tops top = Columns.underSky(i -> member[sp.labels[i]], i -> sky[sp.labels[i]], w, h,
                 (int) Math.ceil(WATER_SKY_NEAR * h));
         if (!top.mostlyUnderSky(0.5)) {
             return false;
@@ -340,14 +346,6 @@ final class SurfaceRules {
         List<Integer> tops = new ArrayList<>(top.underSky());
         Collections.sort(tops);
         boolean straight = tops.get(tops.size() * 3 / 4) - tops.get(tops.size() / 4) <= WATER_HORIZON_MAX_SPREAD * h;
-        double gradient = 0;
-        long pixels = 0;
-        for (int s = 0; s < n; s++) {
-            if (group[s]) {
-                gradient += sp.sumGradient[s];
-                pixels += sp.pixels[s];
-            }
-        }
         return !straight || gradient / pixels >= WATER_SEA_MAX_TEXTURE;
     }
 
@@ -484,12 +482,12 @@ final class SurfaceRules {
 
     /** Keeps connected groups of chosen superpixels covering at least this share of the image. */
     private boolean[] keepLarge(boolean[] chosen, double minArea) {
-        return keepGroups(chosen, (group, pixels, width) -> pixels >= minArea * sp.labels.length);
+        return keepGroups(chosen, (group, size, pixels, width) -> pixels >= minArea * sp.labels.length);
     }
 
     private interface GroupTest {
-        /** {@code group}: which superpixels belong to the connected group. */
-        boolean keep(boolean[] group, long pixels, int width);
+        /** {@code group}: the connected group's superpixels, its first {@code size} entries. */
+        boolean keep(int[] group, int size, long pixels, int width);
     }
 
     private boolean[] keepGroups(boolean[] chosen, GroupTest test) {
@@ -520,11 +518,7 @@ final class SurfaceRules {
                     }
                 }
             }
-            boolean[] members = new boolean[n];
-            for (int k = 0; k < size; k++) {
-                members[group[k]] = true;
-            }
-            if (test.keep(members, pixels, maxX - minX + 1)) {
+            if (test.keep(group, size, pixels, maxX - minX + 1)) {
                 for (int k = 0; k < size; k++) {
                     out[group[k]] = true;
                 }

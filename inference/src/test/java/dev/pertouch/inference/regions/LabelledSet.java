@@ -1,5 +1,6 @@
 package dev.pertouch.inference.regions;
 
+import dev.pertouch.inference.Photos;
 import dev.pertouch.inference.image.RgbImage;
 
 import javax.imageio.ImageIO;
@@ -17,14 +18,7 @@ final class LabelledSet {
     }
 
     static RgbImage photo(String name) {
-        BufferedImage image = read(DIR.resolve(name + ".jpg"));
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int[] px = image.getRGB(0, 0, w, h, null, 0, w);
-        for (int i = 0; i < px.length; i++) {
-            px[i] &= 0xFFFFFF;
-        }
-        return new RgbImage(w, h, px);
+        return Photos.read(DIR.resolve(name + ".jpg"));
     }
 
     static boolean hasMask(String photo, String label) {
