@@ -4,24 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 
-/** Column-by-column looks at a set of pixels: what lies just above its top edge. */
+/** Column-by-column looks at a set of pixels: what lies just beyond its top or bottom edge. */
 final class Columns {
     private Columns() {
     }
 
-    /** How many columns hold part of the set, and the set's topmost row in those of them with sky above it. */
-    record Tops(int columns, List<Integer> underSky) {
-        /** Whether the set's top lies under sky in at least this share of its columns. */
-        boolean mostlyUnderSky(double share) {
-            return columns > 0 && underSky.size() >= share * columns;
+    /** How many columns hold part of the set, and the set's edge row in those of them where the other set lies. */
+    record Edges(int columns, List<Integer> met) {
+        /** Whether the other set lies at the edge in at least this share of the set's columns. */
+        boolean mostlyMet(double share) {
+            return columns > 0 && met.size() >= share * columns;
         }
     }
 
     /**
-     * In each column holding part of the set, its topmost row, kept when sky lies at most {@code reach} pixels
-     * above it. The predicates take pixel indices of a row-major w x h image.
+     * In each column holding part of the set, its topmost row, kept when the {@code above} set lies at most
+     * {@code reach} pixels above it. The predicates take pixel indices of a row-major w x h image.
      */
-    static Tops underSky(IntPredicate inSet, IntPredicate sky, int w, int h, int reach) {
+    static Edges topsUnder(IntPredicate inSet, IntPredicate above, int w, int h, int reach) {
         List<Integer> tops = new ArrayList<>();
         int columns = 0;
         for (int x = 0; x < w; x++) {
@@ -34,12 +34,25 @@ final class Columns {
             }
             columns++;
             for (int up = 1; up <= reach && y - up >= 0; up++) {
-                if (sky.test((y - up) * w + x)) {
+                if (above.test((y - up) * w + x)) {
                     tops.add(y);
                     break;
                 }
             }
         }
-        return new Tops(columns, tops);
+        return new Edges(columns, tops);
+    }
+
+    /**
+     * In each column holding part of the set, whether the {@code below} set lies at most {@code reach} pixels
+     * under its lowest row: {@link #topsUnder} on the image turned upside down (rows kept are counted from the
+     * bottom).
+     */
+    static Edges bottomsOver(IntPredicate inSet, IntPredicate below, int w, int h, int reach) {
+        return topsUnder(i -> inSet.test(flip(i, w, h)), i -> below.test(flip(i, w, h)), w, h, reach);
+    }
+
+    private static int flip(int i, int w, int h) {
+        return (h - 1 - i / w) * w + i % w;
     }
 }

@@ -84,8 +84,8 @@ final class Silhouettes {
         for (int i : b.pixels()) {
             in[i] = true;
         }
-        return Columns.underSky(i -> in[i], i -> sky[i] >= CORE, w, sky.length / w,
-                (int) Math.ceil(RIDGE_SKY_REACH * b.height())).mostlyUnderSky(RIDGE_MIN_UNDER_SKY);
+        return Columns.topsUnder(i -> in[i], i -> sky[i] >= CORE, w, sky.length / w,
+                (int) Math.ceil(RIDGE_SKY_REACH * b.height())).mostlyMet(RIDGE_MIN_UNDER_SKY);
     }
 
     /**
@@ -157,28 +157,9 @@ final class Silhouettes {
      * just below its lowest pixel is the person, where real sky ends at a horizon, a roof line or trees.
      */
     static boolean backdrop(float[] sky, float[] person, int w, int h) {
-        int columns = 0;
-        int onPerson = 0;
-        for (int x = 0; x < w; x++) {
-            int lowest = -1;
-            for (int y = h - 1; y >= 0 && lowest < 0; y--) {
-                if (sky[y * w + x] >= CORE) {
-                    lowest = y;
-                }
-            }
-            if (lowest < 0) {
-                continue;
-            }
-            columns++;
-            // the person mask starts a few pixels below where the sky's soft edge ends
-            for (int y = lowest + 1; y <= Math.min(h - 1, lowest + 1 + 2 * FRINGE); y++) {
-                if (person[y * w + x] >= CORE) {
-                    onPerson++;
-                    break;
-                }
-            }
-        }
-        return columns > 0 && onPerson >= BACKDROP_MIN_ON_PERSON * columns;
+        // the person mask starts a few pixels below where the sky's soft edge ends
+        return Columns.bottomsOver(i -> sky[i] >= CORE, i -> person[i] >= CORE, w, h, 2 * FRINGE)
+                .mostlyMet(BACKDROP_MIN_ON_PERSON);
     }
 
     private static double mean(float[] plane, Blobs.Blob b) {

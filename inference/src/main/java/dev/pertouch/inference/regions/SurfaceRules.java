@@ -338,12 +338,12 @@ final class SurfaceRules {
             member[group[k]] = true;
             gradient += sp.sumGradient[group[k]];
         }
-        Columns.Tops top = Columns.underSky(i -> member[sp.labels[i]], i -> sky[sp.labels[i]], w, h,
+        Columns.Edges top = Columns.topsUnder(i -> member[sp.labels[i]], i -> sky[sp.labels[i]], w, h,
                 (int) Math.ceil(WATER_SKY_NEAR * h));
-        if (!top.mostlyUnderSky(0.5)) {
+        if (!top.mostlyMet(0.5)) {
             return false;
         }
-        List<Integer> tops = new ArrayList<>(top.underSky());
+        List<Integer> tops = new ArrayList<>(top.met());
         Collections.sort(tops);
         boolean straight = tops.get(tops.size() * 3 / 4) - tops.get(tops.size() / 4) <= WATER_HORIZON_MAX_SPREAD * h;
         return !straight || gradient / pixels >= WATER_SEA_MAX_TEXTURE;
