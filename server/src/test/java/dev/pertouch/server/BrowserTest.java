@@ -142,6 +142,9 @@ class BrowserTest {
         page.mouse().click(box.x + box.width * 0.5, box.y + box.height * 0.85);
         page.waitForFunction("() => document.querySelector('#sliders h2').textContent === 'Selection 1'");
         assertTrue(page.locator("#chips .chip.selected").textContent().contains("Selection 1"));
+        page.waitForFunction("() => { const o = document.getElementById('overlay'); return o.complete && o.naturalWidth > 0"
+                + " && getComputedStyle(o).opacity > 0.5; }");
+        assertTrue(page.locator("#frame").getAttribute("class").contains("show-regions"));
         screenshot("regions");
     }
 
